@@ -1,0 +1,165 @@
+"""Reusable attrs validators that raise :class:`~openco.errors.InvalidModelError`.
+
+Each validator names the class, the field, the value and what is allowed, so that a caller who
+builds an object from user input can show the user exactly what to fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any, Final
+
+import attrs
+
+from openco.errors import InvalidModelError
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+_ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}")
+
+
+def fail(instance: object, field: str, value: object, allowed: str) -> InvalidModelError:
+    """Build the error for *field* of *instance*; the caller raises it."""
+    return InvalidModelError(type(instance).__name__, field, value, allowed)
+
+
+def identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An id: 1-128 characters of letters, digits and ``._:@/-``, starting with a letter/digit."""
+    if not isinstance(value, str) or _ID.fullmatch(value) is None:
+        raise fail(
+            instance,
+            attribute.name,
+            value,
+            "an id of 1-128 letters, digits or ._:@/- starting with a letter or digit",
+        )
+
+
+def identifiers(instance: object, attribute: attrs.Attribute[Any], value: Iterable[Any]) -> None:
+    """Every element is an id, as :func:`identifier`."""
+    for index, element in enumerate(value):
+        if not isinstance(element, str) or _ID.fullmatch(element) is None:
+            raise fail(instance, f"{attribute.name}[{index}]", element, "an id")
+
+
+def optional_identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``None`` or an id, as :func:`identifier`."""
+    if value is not None:
+        identifier(instance, attribute, value)
+
+
+def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Text that is not empty or only white space."""
+    if not isinstance(value, str) or not value.strip():
+        raise fail(instance, attribute.name, value, "a non-empty text")
+
+
+def optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``None`` or non-empty text."""
+    if value is not None:
+        text(instance, attribute, value)
+
+
+def day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A calendar date (a :class:`datetime.date`, not a :class:`datetime.datetime`)."""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise fail(instance, attribute.name, value, "a datetime.date")
+
+
+def optional_day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``None`` or a calendar date."""
+    if value is not None:
+        day(instance, attribute, value)
+
+
+def boolean(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``True`` or ``False``."""
+    if not isinstance(value, bool):
+        raise fail(instance, attribute.name, value, "True or False")
+
+
+def member_of(enum_type: type) -> Validator:
+    """A member of *enum_type*."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, enum_type):
+            options = ", ".join(m.value for m in enum_type)  # type: ignore[attr-defined]
+            raise fail(instance, attribute.name, value, f"a {enum_type.__name__}: {options}")
+
+    return check
+
+
+def optional_member_of(enum_type: type) -> Validator:
+    """``None`` or a member of *enum_type*."""
+    inner = member_of(enum_type)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            inner(instance, attribute, value)
+
+    return check
+
+
+def each(kind: type | tuple[type, ...], what: str, check: Validator | None = None) -> Validator:
+    """Every element is a *kind* (described as *what*) and passes *check*, if given."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Iterable[Any]) -> None:
+        for index, element in enumerate(value):
+            if not isinstance(element, kind) or (isinstance(element, bool) and kind is not bool):
+                raise fail(instance, f"{attribute.name}[{index}]", element, what)
+            if check is not None:
+                try:
+                    check(instance, attribute, element)
+                except InvalidModelError as error:
+                    raise fail(
+                        instance, f"{attribute.name}[{index}]", element, error.allowed
+                    ) from None
+
+    return validate
+
+
+def unique(key: Callable[[Any], Hashable], what: str) -> Validator:
+    """No two elements share ``key(element)`` (described as *what*, e.g. ``"id"``)."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Iterable[Any]) -> None:
+        seen: set[Hashable] = set()
+        for index, element in enumerate(value):
+            k = key(element)
+            if k in seen:
+                raise fail(
+                    instance, f"{attribute.name}[{index}].{what}", k, f"a {what} not used before"
+                )
+            seen.add(k)
+
+    return validate
+
+
+def non_empty(instance: object, attribute: attrs.Attribute[Any], value: Iterable[Any]) -> None:
+    """At least one element."""
+    if not tuple(value):
+        raise fail(instance, attribute.name, value, "at least one element")
+
+
+def not_after(limit_field: str) -> Validator:
+    """``None`` or a date not after the date in *limit_field* of the same object."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        limit = getattr(instance, limit_field)
+        if value is not None and limit is not None and value > limit:
+            raise fail(instance, attribute.name, value, f"a date on or before {limit_field}")
+
+    return validate
+
+
+def not_before(limit_field: str) -> Validator:
+    """``None`` or a date not before the date in *limit_field* of the same object."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        limit = getattr(instance, limit_field)
+        if value is not None and limit is not None and value < limit:
+            raise fail(
+                instance, attribute.name, value, f"a date on or after {limit_field} ({limit})"
+            )
+
+    return validate

@@ -1,0 +1,217 @@
+"""Meetings: network meetings and anticipation dialogues with a family, and area meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from openco.model import _validators as v
+from openco.model.ids import AreaId, ConcernId, FamilyId, MeetingId, PersonId, UnitId
+from openco.model.label import LabelledEnum
+
+__all__ = [
+    "Meeting",
+    "MeetingKind",
+    "MeetingRole",
+    "Participant",
+    "StructuralIssue",
+]
+
+
+class MeetingKind(LabelledEnum):
+    """What kind of meeting it is."""
+
+    ANTICIPATION_DIALOGUE = (
+        "anticipation_dialogue",
+        "tulevaisuuden muistelu",
+        "framtidsdialog",
+        "anticipation dialogue",
+    )
+    FOLLOW_UP = ("follow_up", "seurantapalaveri", "uppföljningsmöte", "follow-up meeting")
+    OPEN_DIALOGUE = (
+        "open_dialogue",
+        "avoimen dialogin verkostokokous",
+        "nätverksmöte enligt öppen dialog",
+        "open-dialogue network meeting",
+    )
+    CLIENT_MEETING = ("client_meeting", "asiakaspalaveri", "klientmöte", "client meeting")
+    AREA_MEETING = ("area_meeting", "aluepalaveri", "områdesmöte", "area meeting")
+
+    @property
+    def is_with_family(self) -> bool:
+        """Whether the meeting is held with one family (every kind but the area meeting)."""
+        return self is not MeetingKind.AREA_MEETING
+
+
+class MeetingRole(LabelledEnum):
+    """The part a participant takes in a meeting."""
+
+    CHILD = ("child", "lapsi", "barn", "child")
+    CUSTODIAN = ("custodian", "huoltaja", "vårdnadshavare", "custodian")
+    PARENT = (
+        "parent",
+        "vanhempi (ei huoltaja)",
+        "förälder (utan vårdnad)",
+        "parent without custody",
+    )
+    CLOSE_NETWORK = ("close_network", "läheinen", "närstående", "close-network member")
+    PROFESSIONAL = ("professional", "työntekijä", "yrkesperson", "professional")
+    INITIATOR = ("initiator", "aloitteentekijä", "initiativtagare", "initiating worker")
+    INTERVIEWER = (
+        "interviewer",
+        "haastatteleva fasilitaattori",
+        "intervjuande facilitator",
+        "interviewing facilitator",
+    )
+    RECORDER = (
+        "recorder",
+        "kirjaava fasilitaattori",
+        "antecknande facilitator",
+        "recording facilitator",
+    )
+
+    @property
+    def is_family(self) -> bool:
+        """Whether the role is the child's or a parent's."""
+        return self in (MeetingRole.CHILD, MeetingRole.CUSTODIAN, MeetingRole.PARENT)
+
+    @property
+    def is_professional(self) -> bool:
+        """Whether the role is taken by a worker (initiator and facilitators included)."""
+        return self in (
+            MeetingRole.PROFESSIONAL,
+            MeetingRole.INITIATOR,
+            MeetingRole.INTERVIEWER,
+            MeetingRole.RECORDER,
+        )
+
+    @property
+    def is_facilitator(self) -> bool:
+        """Whether the role is one of the two facilitators'."""
+        return self in (MeetingRole.INTERVIEWER, MeetingRole.RECORDER)
+
+
+@attrs.frozen(kw_only=True)
+class Participant:
+    """A person taking part in a meeting, in one role (and, for workers, from one unit)."""
+
+    person: PersonId = attrs.field(validator=v.identifier)
+    role: MeetingRole = attrs.field(validator=v.member_of(MeetingRole))
+    unit: UnitId | None = attrs.field(default=None, validator=v.optional_identifier)
+
+    @unit.validator
+    def _check_unit(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not self.role.is_professional:
+            raise v.fail(self, attribute.name, value, "None unless the role is a worker's")
+
+
+@attrs.frozen(kw_only=True)
+class StructuralIssue:
+    """A shortcoming in how services work together, raised early to the area meeting."""
+
+    description: str = attrs.field(validator=v.text)
+    raised_by: PersonId = attrs.field(validator=v.identifier)
+    raised_on: dt.date = attrs.field(validator=v.day)
+
+
+def _participants(value: Iterable[Participant]) -> tuple[Participant, ...]:
+    return tuple(value)
+
+
+def _people(value: Iterable[PersonId]) -> tuple[PersonId, ...]:
+    return tuple(value)
+
+
+def _issues(value: Iterable[StructuralIssue]) -> tuple[StructuralIssue, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Meeting:
+    """A meeting held on *held_on*, with a family or, for an area meeting, in an area.
+
+    *speaking_order* lists participants in the order they were interviewed, where the order
+    matters (in an anticipation dialogue the family and close network speak first).
+
+    >>> meeting = Meeting(
+    ...     id=MeetingId("m1"), kind=MeetingKind.ANTICIPATION_DIALOGUE,
+    ...     held_on=dt.date(2026, 4, 14), family=FamilyId("f1"),
+    ...     participants=(
+    ...         Participant(person=PersonId("p1"), role=MeetingRole.CUSTODIAN),
+    ...         Participant(person=PersonId("n1"), role=MeetingRole.CLOSE_NETWORK),
+    ...         Participant(person=PersonId("w1"), role=MeetingRole.INITIATOR,
+    ...                     unit=UnitId("daycare")),
+    ...     ),
+    ... )
+    >>> [p.person for p in meeting.with_role(MeetingRole.CLOSE_NETWORK)]
+    ['n1']
+    """
+
+    id: MeetingId = attrs.field(validator=v.identifier)
+    kind: MeetingKind = attrs.field(validator=v.member_of(MeetingKind))
+    held_on: dt.date = attrs.field(validator=v.day)
+    participants: tuple[Participant, ...] = attrs.field(
+        converter=_participants,
+        validator=[
+            v.non_empty,
+            v.each(Participant, "a Participant"),
+            v.unique(lambda p: p.person, "person"),
+        ],
+    )
+    family: FamilyId | None = attrs.field(default=None, validator=v.optional_identifier)
+    area: AreaId | None = attrs.field(default=None, validator=v.optional_identifier)
+    concern: ConcernId | None = attrs.field(default=None, validator=v.optional_identifier)
+    speaking_order: tuple[PersonId, ...] = attrs.field(
+        default=(), converter=_people, validator=[v.identifiers, v.unique(lambda p: p, "person")]
+    )
+    structural_issues: tuple[StructuralIssue, ...] = attrs.field(
+        default=(), converter=_issues, validator=v.each(StructuralIssue, "a StructuralIssue")
+    )
+
+    @family.validator
+    def _check_family(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if self.kind.is_with_family and value is None:
+            raise v.fail(self, attribute.name, value, f"a family id for a {self.kind.value}")
+        if not self.kind.is_with_family and value is not None:
+            raise v.fail(self, attribute.name, value, "None for an area meeting")
+
+    @area.validator
+    def _check_area(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if self.kind is MeetingKind.AREA_MEETING and value is None:
+            raise v.fail(self, attribute.name, value, "an area id for an area meeting")
+
+    @speaking_order.validator
+    def _check_speakers(self, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        present = {p.person for p in self.participants}
+        for index, person in enumerate(value):
+            if person not in present:
+                raise v.fail(self, f"{attribute.name}[{index}]", person, "a participant's id")
+
+    def with_role(self, *roles: MeetingRole) -> tuple[Participant, ...]:
+        """The participants who took part in any of *roles*."""
+        return tuple(p for p in self.participants if p.role in roles)
+
+    def role_of(self, person: PersonId) -> MeetingRole | None:
+        """The role *person* took, or ``None`` if they did not take part."""
+        for p in self.participants:
+            if p.person == person:
+                return p.role
+        return None
+
+    @property
+    def people(self) -> frozenset[PersonId]:
+        """Everyone who took part."""
+        return frozenset(p.person for p in self.participants)
+
+    @property
+    def family_present(self) -> bool:
+        """Whether a child, custodian or parent took part."""
+        return any(p.role.is_family for p in self.participants)
+
+    @property
+    def units(self) -> frozenset[UnitId]:
+        """The units the participating workers came from."""
+        return frozenset(p.unit for p in self.participants if p.unit is not None)
