@@ -128,7 +128,10 @@ def unique(key: Callable[[Any], Hashable], what: str) -> Validator:
             k = key(element)
             if k in seen:
                 raise fail(
-                    instance, f"{attribute.name}[{index}].{what}", k, f"a {what} not used before"
+                    instance,
+                    f"{attribute.name}[{index}].{what}",
+                    k,
+                    f"a {what} not used before in {attribute.name}",
                 )
             seen.add(k)
 

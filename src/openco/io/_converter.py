@@ -1,0 +1,153 @@
+"""The one cattrs converter behind every openco document, and its error translation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Iterable
+from typing import Any, Final
+
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+
+from openco.errors import DocumentProblem, InvalidModelError
+from openco.model.label import LabelledEnum
+
+__all__ = ["converter", "problems_of"]
+
+
+def _structure_str(value: object, _: type) -> str:
+    # cattrs' default would turn 3 into "3"; a document with a number for a name is wrong.
+    if not isinstance(value, str):
+        raise _WrongTypeError(value, "a string")
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    # bool("false") is True: only JSON's own true and false are accepted.
+    if not isinstance(value, bool):
+        raise _WrongTypeError(value, "true or false")
+    return value
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    if not isinstance(value, str):
+        raise _WrongTypeError(value, "an ISO date string such as 2026-03-02")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _WrongTypeError(value, "an ISO date string such as 2026-03-02") from None
+
+
+def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    options = ", ".join(str(m.value) for m in kind)
+
+    def structure(value: object, _: type) -> enum.Enum:
+        try:
+            return kind(value)
+        except ValueError:
+            raise _WrongTypeError(value, f"one of {options}") from None
+
+    return structure
+
+
+def _unstructure_set(value: frozenset[Any]) -> list[Any]:
+    # Sets come out sorted, so that the same value always gives the same document.
+    items = [converter.unstructure(v) for v in value]
+    return sorted(items, key=str)
+
+
+class _WrongTypeError(ValueError):
+    """A JSON value of the wrong shape; the message says what was expected."""
+
+    def __init__(self, value: object, expected: str) -> None:
+        super().__init__(value, expected)
+        self.value = value
+        self.expected = expected
+
+    def __str__(self) -> str:
+        return f"got {self.value!r}, expected {self.expected}"
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, LabelledEnum), _enum_hook
+    )
+    conv.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
+    )
+    conv.register_unstructure_hook_func(
+        lambda t: getattr(t, "__origin__", t) is frozenset, _unstructure_set
+    )
+    return conv
+
+
+converter: Final = _make_converter()
+"""The converter for every openco value: dates as ISO strings, enums by stable value,
+sets as sorted lists, unknown keys refused."""
+
+
+_NOTE_PREFIXES: Final = ("Structuring class ", "Structuring ")
+
+
+def _step(notes: Iterable[object]) -> str:
+    """The path step a cattrs note describes: ``.name`` or ``[index]``."""
+    for note in notes:
+        name = getattr(note, "name", None)
+        if name is not None:
+            return f".{name}"
+        index = getattr(note, "index", None)
+        if index is not None:
+            return f"[{index}]"
+        text = str(note)
+        if " @ attribute " in text:
+            return "." + text.rsplit(" @ attribute ", 1)[1]
+        if " @ index " in text:
+            return f"[{text.rsplit(' @ index ', 1)[1]}]"
+    return ""
+
+
+def _shown(value: object) -> str:
+    """A value as the document had it: enumerations by their stable value."""
+    return repr(value.value if isinstance(value, enum.Enum) else value)
+
+
+def _join(path: str, step: str) -> str:
+    joined = f"{path}{step}"
+    return joined.removeprefix(".")
+
+
+def problems_of(error: BaseException, path: str = "") -> list[DocumentProblem]:  # noqa: PLR0911 - one return per kind of error
+    """Every problem inside a cattrs structuring error, each with its JSON path."""
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        found: list[DocumentProblem] = []
+        for sub in error.exceptions:
+            found.extend(problems_of(sub, _join(path, _step(getattr(sub, "__notes__", ())))))
+        return found
+    if isinstance(error, ForbiddenExtraKeysError):
+        keys = ", ".join(sorted(error.extra_fields))
+        return [DocumentProblem(path, f"unknown key(s): {keys}")]
+    if isinstance(error, KeyError):
+        return [DocumentProblem(path, "missing")]
+    if isinstance(error, InvalidModelError):
+        return [
+            DocumentProblem(
+                _join(path, f".{error.field}"),
+                f"got {_shown(error.value)}, allowed: {error.allowed}",
+            )
+        ]
+    if isinstance(error, _WrongTypeError):
+        return [DocumentProblem(path, str(error))]
+    if isinstance(error, TypeError | AttributeError):
+        # cattrs met a JSON value of another shape than the type needs (a list for an object).
+        return [DocumentProblem(path, "wrong kind of JSON value for this field")]
+    return [DocumentProblem(path, str(error) or type(error).__name__)]
