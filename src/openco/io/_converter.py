@@ -17,7 +17,7 @@ from cattrs.errors import (
 from openco.errors import DocumentProblem, InvalidModelError
 from openco.model.label import LabelledEnum
 
-__all__ = ["converter", "problems_of"]
+__all__ = ["converter", "fast_converter", "problems_of"]
 
 
 def _structure_str(value: object, _: type) -> str:
@@ -45,11 +45,13 @@ def _structure_date(value: object, _: type) -> dt.date:
 
 def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
     options = ", ".join(str(m.value) for m in kind)
+    # A dict lookup: calling the enum class costs ten times as much, per value.
+    members = {m.value: m for m in kind}
 
     def structure(value: object, _: type) -> enum.Enum:
         try:
-            return kind(value)
-        except ValueError:
+            return members[value]
+        except (KeyError, TypeError):
             raise _WrongTypeError(value, f"one of {options}") from None
 
     return structure
@@ -73,8 +75,8 @@ class _WrongTypeError(ValueError):
         return f"got {self.value!r}, expected {self.expected}"
 
 
-def _make_converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+def _make_converter(*, detailed: bool) -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(dt.date, _structure_date)
@@ -91,9 +93,16 @@ def _make_converter() -> cattrs.Converter:
     return conv
 
 
-converter: Final = _make_converter()
+converter: Final = _make_converter(detailed=True)
 """The converter for every openco value: dates as ISO strings, enums by stable value,
-sets as sorted lists, unknown keys refused."""
+sets as sorted lists, unknown keys refused. Its errors say where every problem is."""
+
+fast_converter: Final = _make_converter(detailed=False)
+"""The same rules without cattrs' detailed validation: several times faster on valid input.
+
+Documents are read with this one first; only when it fails does :data:`converter` read the
+document again, to find and place every problem.
+"""
 
 
 _NOTE_PREFIXES: Final = ("Structuring class ", "Structuring ")

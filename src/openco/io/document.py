@@ -12,6 +12,7 @@ that openco does not know are refused rather than dropped, so that a typo never 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import json
@@ -21,8 +22,8 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
-from openco.errors import DocumentProblem, InvalidDocumentError, InvalidModelError
-from openco.io._converter import converter, problems_of
+from openco.errors import DocumentProblem, InvalidDocumentError
+from openco.io._converter import converter, fast_converter, problems_of
 from openco.model import (
     Area,
     Bundle,
@@ -270,10 +271,10 @@ def loads(text: str | bytes, cls: type[T], *, today: dt.date | None = None) -> T
 def _structure(data: object, cls: type[T]) -> tuple[T | None, list[DocumentProblem]]:
     if cls is Bundle:
         return _structure_bundle(data)  # type: ignore[return-value]  # cls is Bundle here
+    with contextlib.suppress(Exception):  # read again below, to place every problem
+        return fast_converter.structure(data, cls), []
     try:
         return converter.structure(data, cls), []
-    except InvalidModelError as error:
-        return None, problems_of(error)
     except Exception as error:  # noqa: BLE001 - every structuring error becomes a problem
         return None, problems_of(error)
 

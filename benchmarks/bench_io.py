@@ -1,0 +1,160 @@
+"""JSON round trip of many families with their network maps: openco.io against plain cattrs.
+
+Run:  .venv/bin/python benchmarks/bench_io.py [--families 20000] [--repeats 3]
+
+Each family is one JSON Lines document of a Family and one of its NetworkMap (on average
+~3.8 members and ~9 network members with ~12 member ties, like the population in
+shared/docs/performance-baselines.md). Compared, interleaved in one process, medians:
+
+* openco: ``openco.io.dumps`` / ``openco.io.iter_loads`` (validation, paths on errors, GC paused);
+* cattrs: a bare ``cattrs.Converter`` with the same date/enum hooks and stdlib json, no
+  detailed validation and the GC left on (what a user would write by hand).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import enum
+import gc
+import json
+import random
+import statistics
+import time
+from collections.abc import Callable
+
+import cattrs
+
+from openco.io import dumps, iter_loads
+from openco.model import (
+    AreaId,
+    Custody,
+    CustodyKind,
+    Family,
+    FamilyId,
+    MemberTie,
+    NetworkMap,
+    NetworkMapId,
+    NetworkMember,
+    NetworkSector,
+    Person,
+    PersonId,
+    Ring,
+    SupportDirection,
+    SupportType,
+    TieQuality,
+)
+
+SECTORS = [NetworkSector.RELATIVES] * 9 + [NetworkSector.FRIENDS_AND_NEIGHBOURS] * 11
+
+
+def make_population(n: int, seed: int = 7) -> list[tuple[Family, NetworkMap]]:
+    rng = random.Random(seed)
+    out = []
+    for f in range(n):
+        guardians = [
+            Person(id=PersonId(f"g{f}-{i}"), name=f"Guardian {i}",
+                   birth_date=dt.date(1980 + rng.randrange(15), 1 + rng.randrange(12), 1))
+            for i in range(1 if rng.random() < 0.22 else 2)
+        ]  # fmt: skip
+        children = [
+            Person(id=PersonId(f"c{f}-{i}"), name=f"Child {i}",
+                   birth_date=dt.date(2010 + rng.randrange(15), 1 + rng.randrange(12), 1))
+            for i in range(1 + min(3, int(rng.expovariate(1.0))))
+        ]  # fmt: skip
+        custody = [
+            Custody(child=c.id, adult=g.id, kind=CustodyKind.CUSTODIAL_PARENT)
+            for c in children
+            for g in guardians
+        ]
+        family = Family(id=FamilyId(f"f{f}"), members=guardians + children, custody=custody,
+                        home_area=AreaId(f"a{f // 2000}"))  # fmt: skip
+        size = 3 if rng.random() < 0.1 else min(20, 4 + int(rng.expovariate(1 / 5)))
+        members = []
+        for m in range(size):
+            supportive = rng.random() < 0.6
+            members.append(
+                NetworkMember(
+                    id=PersonId(f"n{f}-{m}"), label=f"Person {m}", sector=rng.choice(SECTORS),
+                    ring=rng.choice(list(Ring)),
+                    tie=TieQuality.SUPPORTIVE if supportive else TieQuality.WEAK,
+                    direction=SupportDirection.TO_FAMILY if supportive else SupportDirection.NONE,
+                    support={SupportType.EMOTIONAL} if supportive else set(),
+                )
+            )  # fmt: skip
+        ties = {
+            (min(a, b), max(a, b))
+            for a in range(size)
+            for b in range(size)
+            if a != b and rng.random() < 0.15
+        }
+        nmap = NetworkMap(
+            id=NetworkMapId(f"m{f}"), family=family.id, drawn_on=dt.date(2026, 3, 1),
+            drawn_with=(guardians[0].id,), members=members,
+            ties=[MemberTie(a=PersonId(f"n{f}-{a}"), b=PersonId(f"n{f}-{b}")) for a, b in ties],
+        )  # fmt: skip
+        out.append((family, nmap))
+    return out
+
+
+def plain_converter() -> cattrs.Converter:
+    conv = cattrs.Converter()
+    conv.register_structure_hook(dt.date, lambda v, _: dt.date.fromisoformat(v))
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
+    )
+    conv.register_unstructure_hook_func(
+        lambda t: getattr(t, "__origin__", t) is frozenset, lambda s: sorted(x.value for x in s)
+    )
+    return conv
+
+
+def openco_round_trip(pop: list[tuple[Family, NetworkMap]]) -> None:
+    families = [dumps(f) for f, _ in pop]
+    maps = [dumps(m) for _, m in pop]
+    back_f = list(iter_loads(families, Family))
+    back_m = list(iter_loads(maps, NetworkMap))
+    assert back_f[-1] == pop[-1][0]
+    assert back_m[-1] == pop[-1][1]
+
+
+def cattrs_round_trip(pop: list[tuple[Family, NetworkMap]], conv: cattrs.Converter) -> None:
+    families = [json.dumps(conv.unstructure(f)) for f, _ in pop]
+    maps = [json.dumps(conv.unstructure(m)) for _, m in pop]
+    back_f = [conv.structure(json.loads(t), Family) for t in families]
+    back_m = [conv.structure(json.loads(t), NetworkMap) for t in maps]
+    assert back_f[-1] == pop[-1][0]
+    assert back_m[-1] == pop[-1][1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--families", type=int, default=20_000)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    pop = make_population(args.families)
+    conv = plain_converter()
+    runs: dict[str, Callable[[], None]] = {
+        "openco.io (dumps / iter_loads)": lambda: openco_round_trip(pop),
+        "bare cattrs + json": lambda: cattrs_round_trip(pop, conv),
+    }
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for repeat in range(args.repeats):
+        order = list(runs)[repeat % 2 :] + list(runs)[: repeat % 2]
+        for name in order:
+            gc.collect()
+            start = time.perf_counter()
+            runs[name]()
+            times[name].append(time.perf_counter() - start)
+    fastest = min(statistics.median(t) for t in times.values())
+    print(f"JSON round trip of {args.families:,} families + network maps, median of {args.repeats}")
+    print(f"{'implementation':34} {'s':>8} {'µs/family':>10} {'ratio':>6}")
+    for name, t in times.items():
+        median = statistics.median(t)
+        per = median / args.families * 1e6
+        print(f"{name:34} {median:8.2f} {per:10.1f} {median / fastest:5.1f}x")
+
+
+if __name__ == "__main__":
+    main()
