@@ -162,7 +162,7 @@ def _summary(files: int, documents: int, problems: int, bad_files: int) -> str:
     return f"{checked}: {counted(problems, 'problem')} in {counted(bad_files, 'file')}."
 
 
-@click.command()
+@click.command(short_help="Check openco documents and report every problem.")
 @click.argument(
     "files",
     nargs=-1,
@@ -172,8 +172,9 @@ def _summary(files: int, documents: int, problems: int, bad_files: int) -> str:
 @click.option(
     "--today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
     default=None,
-    help="Refuse people born after this date (YYYY-MM-DD). Without it, birth dates in the "
+    help="Refuse people born after this date. Without it, birth dates in the "
     "future are not checked: openco never reads the clock.",
 )
 def check(files: tuple[Path, ...], today: dt.datetime | None) -> None:

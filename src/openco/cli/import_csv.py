@@ -58,7 +58,7 @@ def _summary(maps: list[NetworkMap], out: Path) -> str:
     return f"Wrote {counted(len(maps), 'network map')} of {families} ({members}) to {out}."
 
 
-@click.command("import-csv")
+@click.command("import-csv", short_help="Turn a CSV of network members into network map documents.")
 @click.argument(
     "csv_file",
     metavar="CSV",

@@ -74,7 +74,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.meta["openco.debug"] = debug
 
 
-@cli.command()
+@cli.command(short_help="Tell the Vaaralampi story and write its files.")
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
