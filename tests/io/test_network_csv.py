@@ -315,6 +315,16 @@ class TestProblems:
             "row 2: 11 cells, but the header names 10 columns"
         ]
 
+    def test_a_row_the_csv_module_cannot_read_is_a_problem_not_a_crash(self) -> None:
+        huge = "f-1,2026-03-02,p-mum,n-x," + "x" * (csv.field_size_limit() + 1)
+
+        assert problems_of([HEADER, GRAN, huge, GRAN]) == [
+            (
+                f"row 3: not CSV: field larger than field limit ({csv.field_size_limit()}); the "
+                "rows after it were not read"
+            )
+        ]
+
     def test_the_error_pickles_with_its_problems(self) -> None:
         with pytest.raises(InvalidDocumentError) as caught:
             read_network_maps([HEADER, GRAN.replace("inner", "outermost")])

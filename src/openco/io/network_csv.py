@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
+from csv import Error as CsvError
 from csv import reader as csv_reader
 from typing import Final, TypeVar
 
@@ -380,11 +381,24 @@ def read_network_maps(lines: Iterable[str], *, delimiter: str | None = None) -> 
             [DocumentProblem("row 1", f"no header row; the columns are {', '.join(COLUMNS)}")]
         )
     rows = csv_reader(_chain(first, iterator), delimiter=delimiter or _delimiter(first))
-    columns, problems = _header(next(rows))
+    try:
+        columns, problems = _header(next(rows))
+    except CsvError as error:
+        raise InvalidDocumentError([DocumentProblem("row 1", f"not CSV: {error}")]) from None
     if problems:
         raise InvalidDocumentError(problems)
     reader = _Reader(columns)
-    for number, cells in enumerate(rows, start=2):
+    number = 1
+    while True:
+        number += 1
+        try:
+            cells = next(rows)
+        except StopIteration:
+            break
+        except CsvError as error:
+            # The csv module cannot go on after this, so the rest of the file is not read.
+            reader.problem(number, None, f"not CSV: {error}; the rows after it were not read")
+            break
         if any(c.strip() for c in cells):
             reader.row(number, cells)
     maps = list(reader.maps())
