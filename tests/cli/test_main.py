@@ -114,6 +114,18 @@ class TestFailures:
             "openco: error: 1 problem in the document: data.id: missing\n"
         )
 
+    def test_the_openco_command_takes_debug_before_any_command(self, tmp_path: Path) -> None:
+        (tmp_path / "m.csv").write_text("family,drawn_on,drawn_with,member,label,sector,ring,tie\n")
+        args = ["import-csv", str(tmp_path / "m.csv"), "-o", str(tmp_path / "no" / "m.jsonl")]
+
+        plain = CliRunner().invoke(cli, args)
+        debug = CliRunner().invoke(cli, ["--debug", *args])
+
+        assert plain.exit_code == debug.exit_code == ExitCode.FAILURE
+        assert "Traceback" not in plain.stderr
+        assert "Traceback (most recent call last):" in debug.stderr
+        assert debug.stderr.endswith(plain.stderr)
+
     def test_click_usage_errors_pass_through_unchanged(self) -> None:
         result = CliRunner().invoke(cli, ["check", "--today", "yesterday", "x.json"])
 
