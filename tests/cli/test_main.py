@@ -115,7 +115,9 @@ class TestFailures:
         )
 
     def test_the_openco_command_takes_debug_before_any_command(self, tmp_path: Path) -> None:
-        (tmp_path / "m.csv").write_text("family,drawn_on,drawn_with,member,label,sector,ring,tie\n")
+        (tmp_path / "m.csv").write_text(
+            "family,drawn_on,drawn_with,member,label,sector,ring,tie\n", encoding="utf-8"
+        )
         args = ["import-csv", str(tmp_path / "m.csv"), "-o", str(tmp_path / "no" / "m.jsonl")]
 
         plain = CliRunner().invoke(cli, args)
