@@ -6,6 +6,8 @@ import copy
 import datetime as dt
 import json
 import pickle
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -337,3 +339,22 @@ def test_ids_are_plain_strings_in_documents() -> None:
 
     assert json.loads(dumps(person))["data"]["id"] == "p-1"
     assert json.loads(dumps(STORY.areas[0]))["data"]["id"] == AreaId("vaaralampi")
+
+
+class TestFreshProcess:
+    def test_a_bundle_is_the_first_thing_a_fresh_process_can_read(self) -> None:
+        """Regression: reading a bundle before anything was written failed on unresolved types."""
+        text = dumps(STORY)
+        script = (
+            "import sys\n"
+            "from openco.io import loads\n"
+            "from openco.model import Bundle\n"
+            "print(len(loads(sys.stdin.read(), Bundle).families))\n"
+        )
+
+        done = subprocess.run(  # noqa: S603 - runs this interpreter on a fixed script
+            [sys.executable, "-c", script], input=text, capture_output=True, text=True, check=False
+        )
+
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip() == str(len(STORY.families))

@@ -1,24 +1,80 @@
-"""Entry point of the ``openco`` command."""
+"""Entry point of the ``openco`` command: the command group and its error handling.
+
+Each command lives in its own module of :mod:`openco.cli` as a :func:`click.command` and is
+registered here with :meth:`click.Group.add_command`. :class:`OpencoGroup` gives every
+command the same behaviour on failure, so a command only raises: an
+:class:`~openco.errors.OpencoError` or :class:`OSError` becomes one line on stderr and the
+exit code of :mod:`openco.cli.exit_codes`.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+import traceback
 from pathlib import Path
+from typing import Any
 
 import click
 
 from openco import __version__
+from openco.cli.check import check
 from openco.cli.demo import run_demo
+from openco.cli.exit_codes import EXIT_CODES_HELP, ExitCode, exit_code_for, one_line
+from openco.cli.import_csv import import_csv
 
-__all__ = ["cli", "main"]
+__all__ = ["OpencoGroup", "cli", "main"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class OpencoGroup(click.Group):
+    """A :class:`click.Group` whose commands fail with one clear line and a documented code.
+
+    Click's own exceptions (usage errors, ``--help``, explicit exits) pass through untouched.
+    Anything else escaping a command is printed as ``openco: error: <one line>`` on stderr and
+    ends the command with :func:`~openco.cli.exit_codes.exit_code_for`; with ``--debug`` the
+    traceback is printed too, and the exit code stays the same.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:  # noqa: ANN401 - click's own signature
+        """Run the subcommand, translating its failures."""
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except BrokenPipeError:
+            # The reader went away (``openco check … | head``): stop quietly, as Unix tools do.
+            # Python would complain again when it flushes stdout on exit, so point it elsewhere.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(ExitCode.FAILURE)
+        except Exception as error:  # noqa: BLE001 - the one place every failure is reported
+            if ctx.meta.get("openco.debug", False):
+                click.echo(traceback.format_exc(), err=True, nl=False)
+            click.echo(f"openco: error: {one_line(error)}", err=True)
+            ctx.exit(exit_code_for(error))
+
+
+@click.group(
+    cls=OpencoGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXIT_CODES_HELP,
+)
 @click.version_option(__version__, prog_name="openco")
-def cli() -> None:
-    """openco: early open cooperation with families, as typed data."""
+@click.option(
+    "--debug",
+    is_flag=True,
+    help="On failure, print the full traceback as well as the one-line message.",
+)
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """openco: early open cooperation with families, as typed data.
+
+    Run 'openco COMMAND --help' for the options of each command.
+    """
+    ctx.meta["openco.debug"] = debug
 
 
-@cli.command()
+@cli.command(short_help="Tell the Vaaralampi story and write its files.")
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -30,6 +86,10 @@ def demo(out: Path | None) -> None:
     click.echo(run_demo(out))
 
 
+cli.add_command(check)
+cli.add_command(import_csv)
+
+
 def main() -> None:
     """Run the ``openco`` command."""
-    cli()
+    cli(prog_name="openco")

@@ -11,6 +11,7 @@ from openco.io.document import iter_loads as iter_loads
 from openco.io.document import kind_of as kind_of
 from openco.io.document import loads as loads
 from openco.io.document import to_document as to_document
+from openco.io.network_csv import read_network_maps as read_network_maps
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -19,5 +20,6 @@ __all__ = [
     "iter_loads",
     "kind_of",
     "loads",
+    "read_network_maps",
     "to_document",
 ]

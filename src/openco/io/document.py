@@ -207,7 +207,9 @@ def _structure_bundle(data: object) -> tuple[Bundle | None, list[DocumentProblem
     """A bundle is structured part by part, so that every broken reference can be listed."""
     if not isinstance(data, dict):
         return None, [DocumentProblem("", "wrong kind of JSON value for this field")]
-    fields: dict[str, Any] = {f.name: f.type for f in attrs.fields(Bundle)}
+    # resolve_types: the annotations are strings (PEP 563) until something resolves them, and
+    # in a fresh process nothing may have done so before the first bundle is read.
+    fields: dict[str, Any] = {f.name: f.type for f in attrs.fields(attrs.resolve_types(Bundle))}
     problems: list[DocumentProblem] = []
     unknown = sorted(set(data) - set(fields))
     if unknown:

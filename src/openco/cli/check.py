@@ -1,0 +1,199 @@
+"""``openco check``: validate openco documents and report every problem with where it is.
+
+A file ending in ``.jsonl`` (or ``.ndjson``) is JSON Lines, read line by line so that memory
+stays flat however large it is; every line holds a document of the kind of the first line
+that names one. Any other file holds one document. The kind of document is read from its
+envelope (``"kind": "family"``), so one command checks families, maps, bundles and the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Final
+
+import attrs
+import click
+
+from openco.cli.exit_codes import ExitCode
+from openco.cli.report import counted
+from openco.errors import DocumentProblem, InvalidDocumentError
+from openco.io import document_kinds, iter_loads, loads
+
+__all__ = ["DocumentChecker", "FileProblem", "check"]
+
+JSON_LINES_SUFFIXES: Final = frozenset({".jsonl", ".ndjson"})
+"""File name endings that mark a file as JSON Lines."""
+
+
+@attrs.frozen
+class FileProblem:
+    """One problem in one file: the file, the line (for JSON Lines) and the problem itself.
+
+    >>> print(FileProblem(Path("maps.jsonl"), 3, DocumentProblem("data.id", "missing")))
+    maps.jsonl:3: data.id: missing
+    """
+
+    file: Path
+    line: int | None
+    problem: DocumentProblem
+
+    def __str__(self) -> str:
+        where = str(self.file) if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.problem}"
+
+
+def _kind_problem(raw: object) -> tuple[type | None, DocumentProblem | None]:
+    """The class the document *raw* (already parsed JSON) says it holds, or why it says none."""
+    if not isinstance(raw, dict):
+        return None, DocumentProblem("", "a document is a JSON object")
+    if "kind" not in raw:
+        return None, DocumentProblem("kind", "missing")
+    kinds = document_kinds()
+    cls = kinds.get(raw["kind"]) if isinstance(raw["kind"], str) else None
+    if cls is None:
+        return None, DocumentProblem(
+            "kind", f"{raw['kind']!r} is not one of {', '.join(sorted(kinds))}"
+        )
+    return cls, None
+
+
+def _kind_of_text(text: bytes) -> tuple[type | None, DocumentProblem | None]:
+    try:
+        raw = json.loads(text)
+    except ValueError as error:  # also UnicodeDecodeError: a file that is not UTF-8
+        return None, DocumentProblem("", f"not JSON: {error}")
+    return _kind_problem(raw)
+
+
+@attrs.define
+class DocumentChecker:
+    """Checks files of openco documents, counting the documents it has seen.
+
+    *today*, if given, is the date after which nobody can be born (openco never reads the
+    clock, so the caller says what day it is).
+
+    >>> checker = DocumentChecker()
+    >>> for problem in checker.check_lines(['{"kind": "area"}', "", "[]"], Path("a.jsonl")):
+    ...     print(problem)
+    a.jsonl:1: schema_version: missing
+    a.jsonl:1: data: missing
+    a.jsonl:3: $: a document is a JSON object
+    >>> checker.documents
+    2
+    """
+
+    today: dt.date | None = None
+    documents: int = 0
+
+    def check(self, path: Path) -> Iterator[FileProblem]:
+        """Every problem in the file at *path*, as it is found.
+
+        Raises:
+            OSError: the file cannot be read.
+        """
+        if path.suffix.lower() in JSON_LINES_SUFFIXES:
+            with path.open("rb") as lines:
+                yield from self.check_lines(lines, path)
+        else:
+            yield from self.check_text(path.read_bytes(), path)
+
+    def check_text(self, text: bytes, path: Path) -> Iterator[FileProblem]:
+        """Every problem in *text*, one openco document read from *path*."""
+        self.documents += 1
+        cls, problem = _kind_of_text(text)
+        if cls is None:
+            yield FileProblem(path, None, problem or DocumentProblem("", "unreadable"))
+            return
+        try:
+            loads(text, cls, today=self.today)
+        except InvalidDocumentError as error:
+            yield from (FileProblem(path, None, p) for p in error.problems)
+
+    def check_lines(self, lines: Iterable[bytes | str], path: Path) -> Iterator[FileProblem]:
+        """Every problem in JSON Lines *lines* read from *path*, line by line."""
+        iterator = iter(lines)
+        number = 0
+        cls: type | None = None
+        # Until a line names a known kind, each line is checked alone: its problem is that
+        # the kind cannot be told, and nothing is kept in memory.
+        for line in iterator:
+            number += 1
+            if not line.strip():
+                continue
+            cls, problem = _kind_of_text(line if isinstance(line, bytes) else line.encode())
+            if cls is not None:
+                yield from self._check_rest(cls, line, iterator, path, number - 1)
+                return
+            self.documents += 1
+            yield FileProblem(path, number, problem or DocumentProblem("", "unreadable"))
+
+    def _check_rest(
+        self,
+        cls: type,
+        first: bytes | str,
+        rest: Iterator[bytes | str],
+        path: Path,
+        offset: int,
+    ) -> Iterator[FileProblem]:
+        pending: list[FileProblem] = []
+
+        def report(number: int, error: InvalidDocumentError) -> None:
+            self.documents += 1
+            pending.extend(FileProblem(path, number + offset, p) for p in error.problems)
+
+        def lines() -> Iterator[bytes | str]:
+            yield first
+            yield from rest
+
+        for _ in iter_loads(lines(), cls, today=self.today, on_error=report):
+            self.documents += 1
+            yield from pending
+            pending.clear()
+        yield from pending
+
+
+def _summary(files: int, documents: int, problems: int, bad_files: int) -> str:
+    checked = f"Checked {counted(files, 'file')}, {counted(documents, 'document')}"
+    if not problems:
+        return f"{checked}: no problems."
+    return f"{checked}: {counted(problems, 'problem')} in {counted(bad_files, 'file')}."
+
+
+@click.command(short_help="Check openco documents and report every problem.")
+@click.argument(
+    "files",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, readable=True, path_type=Path),
+)
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    default=None,
+    help="Refuse people born after this date. Without it, birth dates in the "
+    "future are not checked: openco never reads the clock.",
+)
+def check(files: tuple[Path, ...], today: dt.datetime | None) -> None:
+    """Check openco documents (.json: one document; .jsonl: one per line).
+
+    Every problem is printed as FILE[:LINE]: JSON-PATH: MESSAGE, followed by a summary. The
+    kind of each document (family, network_map, bundle …) is read from the document itself.
+    Exits with 1 if any problem was found.
+    """
+    checker = DocumentChecker(today=None if today is None else today.date())
+    problems = 0
+    bad_files = 0
+    for path in files:
+        found = 0
+        for problem in checker.check(path):
+            click.echo(str(problem))
+            found += 1
+        problems += found
+        bad_files += found > 0
+    click.echo(_summary(len(files), checker.documents, problems, bad_files))
+    if problems:
+        raise click.exceptions.Exit(ExitCode.INVALID_INPUT)
