@@ -32,6 +32,7 @@ from openco.model.consent import Consent, ConsentGiver, DataScope
 from openco.model.ids import PersonId, UnitId
 from openco.model.label import LabelledEnum
 from openco.model.meeting import Meeting, MeetingKind, MeetingRole
+from openco.model.person import CHILD_AGE_LIMIT
 from openco.model.plan import ItemStatus, Plan
 from openco.process import schedule
 from openco.process.case import Case, StepTaken
@@ -782,9 +783,17 @@ def check_opening(case: Case, _record: StepTaken, _settings: Settings) -> tuple[
     child = members.get(concern.child)
     if child is None:
         return (L8.refuse("not_member", child=concern.child, family=family.id),)
-    if child.birth_date > concern.noticed_on or not child.is_child_on(concern.noticed_on):
+    if not _is_child_on(child.birth_date, concern.noticed_on):
         return (L8.refuse("not_child", child=concern.child, on=concern.noticed_on),)
     return _NO
+
+
+def _is_child_on(birth: dt.date, day: dt.date) -> bool:
+    """Born by *day* and under 18 on it (as ``Person.is_child_on``, without relativedelta)."""
+    if birth > day:
+        return False
+    years = day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+    return years < CHILD_AGE_LIMIT
 
 
 def _initiated_on(case: Case) -> dt.date | None:

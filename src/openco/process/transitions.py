@@ -195,6 +195,7 @@ class _Row:
     target: LabelledEnum | None  # None: the stage stays
     checks: tuple[Check, ...]
     guarded: bool
+    details: tuple[type, ...] = ()  # what the step records, filled in once the table is checked
 
 
 _Table = dict[tuple[LabelledEnum, LabelledEnum], list[_Row]]
@@ -300,7 +301,13 @@ class _Checker:
             for step in sorted(steps, key=lambda s: s.value)
             if step not in self.workflow.details
         )
-        return {key: tuple(rows) for key, rows in table.items()}
+        details = self.workflow.details
+        return {
+            key: tuple(
+                attrs.evolve(row, details=details.get(key[1], (type(None),))) for row in rows
+            )
+            for key, rows in table.items()
+        }
 
 
 def _details(

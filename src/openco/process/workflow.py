@@ -134,6 +134,23 @@ def open_case(
 def _fold(case: Case, record: StepTaken, target: LabelledEnum) -> Case:
     """The case after *record*, which the rules have accepted, moving to *target*."""
     detail = record.detail
+    kind = type(detail)
+    consents = (*case.consents, *record.consents) if record.consents else case.consents
+    if kind not in _CHANGES_STATE and not isinstance(detail, _STATE_DETAILS):
+        # Most steps change only the stage and the history: keep every other field as it is.
+        return Case(
+            history=(*case.history, record),
+            stage=target,
+            concern=case.concern,
+            family=case.family,
+            unit=case.unit,
+            contact=case.contact,
+            assessment=case.assessment,
+            invitation=case.invitation,
+            meeting=case.meeting,
+            plan=case.plan,
+            consents=consents,
+        )
     assessment, invitation = case.assessment, case.invitation
     meeting, plan = case.meeting, case.plan
     contact, unit = case.contact, case.unit
@@ -161,8 +178,12 @@ def _fold(case: Case, record: StepTaken, target: LabelledEnum) -> Case:
         invitation=invitation,
         meeting=meeting,
         plan=plan,
-        consents=(*case.consents, *record.consents) if record.consents else case.consents,
+        consents=consents,
     )
+
+
+_STATE_DETAILS = (ZoneAssessment, Meeting, Plan, Invitation, FollowUp, Handover)
+_CHANGES_STATE = frozenset(_STATE_DETAILS)
 
 
 def _refusals(
@@ -173,14 +194,15 @@ def _refusals(
     rows = workflow.rows(stage, step)
     if not rows:
         return None, (W1.refuse("stage", step=step, stage=stage),)
-    kinds = workflow.details[step]
     detail = record.detail
+    kinds = rows[0].details
     if (need_detail or detail is not None) and not isinstance(detail, kinds):
         expected = _type_names(kinds)
         return None, (W2.refuse("detail", step=step, expected=expected, got=type(detail).__name__),)
     reasons: tuple[Refusal, ...] = ()
-    if record.on < case.history[-1].on:
-        reasons = (W3.refuse("date", on=record.on, last_on=case.history[-1].on),)
+    last_on = case.history[-1].on
+    if record.on < last_on:
+        reasons = (W3.refuse("date", on=record.on, last_on=last_on),)
     if isinstance(detail, ZoneAssessment) and not (case.assessment.on <= detail.on <= record.on):
         reasons += (
             W3.refuse(
