@@ -151,6 +151,7 @@ DEFAULT_TRANSITIONS: Final[tuple[Transition, ...]] = (
     Transition(Stage.NOTICED,          Step.ASSESS,          Stage.ASSESSED,         (P10,)),
     Transition(Stage.ASSESSED,         Step.PREPARE,         Stage.PREPARED),
     Transition(Stage.ASSESSED,         Step.CLOSE,           Stage.CLOSED),
+    Transition(Stage.PREPARED,         Step.PREPARE,         Stage.PREPARED),
     Transition(Stage.PREPARED,         Step.RAISE,           Stage.RAISED,           (P11,)),
     Transition(Stage.RAISED,           Step.CONTINUE,        Stage.CONTINUING),
     Transition(Stage.RAISED,           Step.CONSULT,         Stage.CONSULTED,        (L6, L7)),

@@ -210,6 +210,7 @@ def _refusals(
             ),
         )
     settings = workflow.settings
+    refusals = reasons
     for row in rows:
         found: tuple[Refusal, ...] = ()
         for check in row.checks:
@@ -218,8 +219,8 @@ def _refusals(
                 found += refused
         if not found and not reasons:
             return row.target or stage, ()
-        reasons += found
-    return None, reasons
+        refusals += found
+    return None, refusals
 
 
 def _apply(case: Case, record: StepTaken, workflow: Workflow) -> Case:
