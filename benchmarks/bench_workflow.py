@@ -29,7 +29,6 @@ Timings interleave the implementations within each repeat and report the median.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gc
 import os
 import statistics
@@ -209,7 +208,9 @@ class TransitionsCase(PeerCase):
         return _guard_ok(self, event.event.name, kw.get("actor", ""), kw.get("detail"))
 
     def _after(self, event: Any) -> None:
-        _record(self, event.event.name, event.transition.source, event.transition.dest, event.kwargs)
+        _record(
+            self, event.event.name, event.transition.source, event.transition.dest, event.kwargs
+        )
 
 
 def transitions_run(case: Any, path: tuple[Attempt, ...], steps: int = STEPS_IN_CASE) -> Any:
@@ -359,7 +360,9 @@ def memory(kind: str, count: int) -> tuple[float, int, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats, smaller runs")
-    parser.add_argument("--memory-child", nargs=2, metavar=("KIND", "COUNT"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--memory-child", nargs=2, metavar=("KIND", "COUNT"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     if args.memory_child:
         memory_child(args.memory_child[0], int(args.memory_child[1]))
@@ -377,8 +380,10 @@ def main() -> None:
     }
     own = memory("openco-own-data", openco_count)
     base = result["openco"]
-    print("| implementation | µs / step | ratio | µs / replay | ratio | µs / construct "
-          "| bytes / open case | cases held |")
+    print(
+        "| implementation | µs / step | ratio | µs / replay | ratio | µs / construct "
+        "| bytes / open case | cases held |"
+    )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, r in result.items():
         per_case, _, _ = mem[name]

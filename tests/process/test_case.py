@@ -26,14 +26,22 @@ class TestStepTaken:
 
     @pytest.mark.parametrize(
         ("field", "value"),
-        [("actor", ""), ("role", "worker"), ("on", dt.datetime(2026, 1, 1)), ("reason", " "),  # noqa: DTZ001
-         ("step", "close"), ("consents", ["not a consent"])],
-    )  # fmt: skip
+        [
+            ("actor", ""),
+            ("role", "worker"),
+            ("on", dt.datetime(2026, 1, 1, tzinfo=dt.UTC)),
+            ("reason", " "),
+            ("step", "close"),
+            ("consents", ["not a consent"]),
+        ],
+    )
     def test_refuses_malformed_fields_naming_them(self, field: str, value: object) -> None:
         fields: dict[str, object] = {
-            "step": Step.CLOSE, "actor": PersonId("w-1"), "role": ActorRole.WORKER,
+            "step": Step.CLOSE,
+            "actor": PersonId("w-1"),
+            "role": ActorRole.WORKER,
             "on": dt.date(2026, 1, 1),
-        }  # fmt: skip
+        }
         fields[field] = value
 
         with pytest.raises(InvalidModelError, match=field):
@@ -50,15 +58,18 @@ class TestCase:
         case = good_case()
 
         assert [a.on for a in case.trajectory] == [
-            dt.date(2026, 2, 2), dt.date(2026, 2, 3), dt.date(2026, 3, 2),
-        ]  # fmt: skip
+            dt.date(2026, 2, 2),
+            dt.date(2026, 2, 3),
+            dt.date(2026, 3, 2),
+        ]
 
     def test_finds_records_of_steps(self) -> None:
         case = good_case()
 
         assert [r.step for r in case.records_of(Step.ASSESS, Step.REASSESS)] == [
-            Step.ASSESS, Step.REASSESS,
-        ]  # fmt: skip
+            Step.ASSESS,
+            Step.REASSESS,
+        ]
 
     def test_pickles_and_compares_equal(self) -> None:
         case = good_case()

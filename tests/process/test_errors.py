@@ -22,7 +22,9 @@ from openco.testing.workflow import good_case, make_cast
 def refused() -> TransitionNotAllowedError:
     cast = make_cast()
     with pytest.raises(TransitionNotAllowedError) as error:
-        advance(good_case(cast, steps=3), Step.AGREE_PLAN, actor=cast.worker, on=dt.date(2026, 2, 9))
+        advance(
+            good_case(cast, steps=3), Step.AGREE_PLAN, actor=cast.worker, on=dt.date(2026, 2, 9)
+        )
     return error.value
 
 
@@ -38,7 +40,11 @@ class TestTransitionNotAllowedError:
         error = refused()
 
         for clone in (pickle.loads(pickle.dumps(error)), copy.copy(error)):  # noqa: S301 - our own data
-            assert (clone.stage, clone.step, clone.reasons) == (error.stage, error.step, error.reasons)
+            assert (clone.stage, clone.step, clone.reasons) == (
+                error.stage,
+                error.step,
+                error.reasons,
+            )
             assert str(clone) == str(error)
 
     def test_says_when_a_case_could_not_be_opened(self) -> None:
@@ -52,8 +58,10 @@ class TestRefusal:
         reason = refused().reasons[0]
 
         assert {reason.message(language) for language in ("fi", "sv", "en")} == {
-            reason.fi, reason.sv, reason.en,
-        }  # fmt: skip
+            reason.fi,
+            reason.sv,
+            reason.en,
+        }
 
     def test_refuses_an_unknown_language(self) -> None:
         with pytest.raises(ValueError, match="allowed: one of fi, sv, en"):

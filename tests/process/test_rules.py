@@ -14,11 +14,15 @@ from openco.model import (
     ConcernZone,
     Consent,
     ConsentGiver,
+    ConsentId,
     DataScope,
+    Meeting,
+    MeetingId,
     MeetingRole,
     OwnMeans,
     Participant,
     PersonId,
+    Plan,
     PlanItem,
     PlanItemId,
     ProfessionalId,
@@ -51,14 +55,26 @@ from openco.process import (
     obligations,
     open_case,
 )
-from openco.testing.workflow import Cast, good_case, good_path, make_cast
+from openco.testing.workflow import Attempt, Cast, good_case, good_path, make_cast
 
 CAST = make_cast()
 PATH = good_path(CAST)
 
 
-def step_of(name: Step):  # type: ignore[no-untyped-def]
+def step_of(name: Step) -> Attempt:
     return next(a for a in PATH if a.step is name)
+
+
+def held() -> Meeting:
+    meeting = step_of(Step.HOLD_MEETING).detail
+    assert isinstance(meeting, Meeting)
+    return meeting
+
+
+def agreed() -> Plan:
+    plan = step_of(Step.AGREE_PLAN).detail
+    assert isinstance(plan, Plan)
+    return plan
 
 
 def refused_codes(error: pytest.ExceptionInfo[TransitionNotAllowedError]) -> set[str]:
@@ -74,7 +90,7 @@ def notification(**changes: object) -> Notification:
         child_told=False,
         custodian_told=True,
     )
-    return attrs.evolve(base, **changes)
+    return attrs.evolve(base, **changes)  # type: ignore[arg-type]
 
 
 class TestTheCatalogue:
@@ -87,9 +103,9 @@ class TestTheCatalogue:
     def test_legal_rules_are_not_configurable_and_practice_rules_are(self) -> None:
         for rule in CATALOGUE:
             assert rule.configurable is (rule.group is RuleGroup.PRACTICE)
-            assert rule.code.startswith({"legal": "L", "practice": "P", "workflow": "W"}[
-                rule.group.value
-            ])
+            assert rule.code.startswith(
+                {"legal": "L", "practice": "P", "workflow": "W"}[rule.group.value]
+            )
 
     def test_every_rule_states_a_basis_a_source_and_its_kind(self) -> None:
         for rule in CATALOGUE:
@@ -116,9 +132,7 @@ MESSAGES = [(rule, key) for rule in CATALOGUE for key in rule.messages]
 
 
 class TestRefusalMessages:
-    @pytest.mark.parametrize(
-        ("rule", "key"), MESSAGES, ids=[f"{r.code}-{k}" for r, k in MESSAGES]
-    )
+    @pytest.mark.parametrize(("rule", "key"), MESSAGES, ids=[f"{r.code}-{k}" for r, k in MESSAGES])
     def test_exist_in_finnish_swedish_and_english_with_the_same_parameters(
         self, rule: object, key: str
     ) -> None:
@@ -156,9 +170,12 @@ class TestL1NotifyWithoutDelay:
         case = good_case(steps=0)
 
         notified = advance(
-            case, Step.NOTIFY_CHILD_WELFARE, actor=CAST.worker, on=CAST.opened_on,
+            case,
+            Step.NOTIFY_CHILD_WELFARE,
+            actor=CAST.worker,
+            on=CAST.opened_on,
             detail=notification(),
-        )  # fmt: skip
+        )
 
         assert notified.stage is Stage.NOTICED
         assert not notified.consents
@@ -173,10 +190,16 @@ class TestL2JointContact:
     def test_a_parent_without_custody_does_not_fulfil_it(self) -> None:
         with pytest.raises(TransitionNotAllowedError) as error:
             advance(
-                good_case(steps=3), Step.CONTACT_JOINTLY, actor=CAST.worker, on=dt.date(2026, 2, 9),
-                detail=JointContact(with_person=CAST.parent, channel=Channel.IN_PERSON,
-                                    reasons="Tired every morning"),
-            )  # fmt: skip
+                good_case(steps=3),
+                Step.CONTACT_JOINTLY,
+                actor=CAST.worker,
+                on=dt.date(2026, 2, 9),
+                detail=JointContact(
+                    with_person=CAST.parent,
+                    channel=Channel.IN_PERSON,
+                    reasons="Tired every morning",
+                ),
+            )
 
         assert error.value.reasons[0].key == "non_custodian"
         assert error.value.reasons[0].param("person") == CAST.parent
@@ -184,19 +207,28 @@ class TestL2JointContact:
     def test_the_reasons_must_be_stated(self) -> None:
         with pytest.raises(TransitionNotAllowedError) as error:
             advance(
-                good_case(steps=3), Step.CONTACT_JOINTLY, actor=CAST.worker, on=dt.date(2026, 2, 9),
+                good_case(steps=3),
+                Step.CONTACT_JOINTLY,
+                actor=CAST.worker,
+                on=dt.date(2026, 2, 9),
                 detail=JointContact(with_person=CAST.custodian, channel=Channel.IN_PERSON),
-            )  # fmt: skip
+            )
 
         assert [r.key for r in error.value.reasons] == ["reasons"]
 
     @pytest.mark.parametrize("who", ["custodian", "child"])
     def test_with_the_child_or_a_custodian_it_is_recorded(self, who: str) -> None:
         case = advance(
-            good_case(steps=3), Step.CONTACT_JOINTLY, actor=CAST.worker, on=dt.date(2026, 2, 9),
-            detail=JointContact(with_person=getattr(CAST, who), channel=Channel.IN_PERSON,
-                                reasons="Tired every morning"),
-        )  # fmt: skip
+            good_case(steps=3),
+            Step.CONTACT_JOINTLY,
+            actor=CAST.worker,
+            on=dt.date(2026, 2, 9),
+            detail=JointContact(
+                with_person=getattr(CAST, who),
+                channel=Channel.IN_PERSON,
+                reasons="Tired every morning",
+            ),
+        )
 
         assert case.history[-1].step is Step.CONTACT_JOINTLY
 
@@ -209,9 +241,14 @@ class TestL3Police:
 
     def test_a_suspected_offence_owes_both_notifications(self) -> None:
         case = advance(
-            good_case(steps=1), Step.RECOGNISE_CRITERIA, actor=CAST.worker, on=dt.date(2026, 2, 4),
-            detail=CriteriaMet(reasons="Bruises", suspected_offence=SuspectedOffence.LIFE_OR_HEALTH),
-        )  # fmt: skip
+            good_case(steps=1),
+            Step.RECOGNISE_CRITERIA,
+            actor=CAST.worker,
+            on=dt.date(2026, 2, 4),
+            detail=CriteriaMet(
+                reasons="Bruises", suspected_offence=SuspectedOffence.LIFE_OR_HEALTH
+            ),
+        )
 
         duties = {o.duty for o in obligations(case, today=dt.date(2026, 2, 4))}
 
@@ -227,17 +264,23 @@ class TestL4Anonymous:
     def test_a_mandated_notifier_cannot_notify_anonymously(self) -> None:
         with pytest.raises(TransitionNotAllowedError) as error:
             advance(
-                good_case(steps=2), Step.NOTIFY_CHILD_WELFARE, actor=CAST.worker,
-                on=dt.date(2026, 2, 6), detail=notification(anonymous=True),
-            )  # fmt: skip
+                good_case(steps=2),
+                Step.NOTIFY_CHILD_WELFARE,
+                actor=CAST.worker,
+                on=dt.date(2026, 2, 6),
+                detail=notification(anonymous=True),
+            )
 
         assert error.value.codes == ("L4",)
 
     def test_someone_without_the_duty_may(self) -> None:
         case = advance(
-            good_case(steps=2), Step.NOTIFY_CHILD_WELFARE, actor=CAST.worker,
-            on=dt.date(2026, 2, 6), detail=notification(anonymous=True, mandated_notifier=False),
-        )  # fmt: skip
+            good_case(steps=2),
+            Step.NOTIFY_CHILD_WELFARE,
+            actor=CAST.worker,
+            on=dt.date(2026, 2, 6),
+            detail=notification(anonymous=True, mandated_notifier=False),
+        )
 
         detail = case.history[-1].detail
         assert isinstance(detail, Notification)
@@ -254,17 +297,27 @@ class TestL5Channel:
         ("step", "detail"),
         [
             (Step.NOTIFY_CHILD_WELFARE, notification(channel=Channel.UNPROTECTED_EMAIL)),
-            (Step.NOTIFY_POLICE, PoliceNotification(
-                offence=SuspectedOffence.SEXUAL_OFFENCE, channel=Channel.UNPROTECTED_EMAIL,
-                reasons="Suspicion")),
-            (Step.CONTACT_JOINTLY, JointContact(
-                with_person=CAST.custodian, channel=Channel.UNPROTECTED_EMAIL, reasons="Worry")),
+            (
+                Step.NOTIFY_POLICE,
+                PoliceNotification(
+                    offence=SuspectedOffence.SEXUAL_OFFENCE,
+                    channel=Channel.UNPROTECTED_EMAIL,
+                    reasons="Suspicion",
+                ),
+            ),
+            (
+                Step.CONTACT_JOINTLY,
+                JointContact(
+                    with_person=CAST.custodian, channel=Channel.UNPROTECTED_EMAIL, reasons="Worry"
+                ),
+            ),
         ],
-    )  # fmt: skip
+    )
     def test_unprotected_email_is_refused(self, step: Step, detail: object) -> None:
         with pytest.raises(TransitionNotAllowedError) as error:
-            advance(good_case(steps=4), step, actor=CAST.worker, on=dt.date(2026, 2, 9),
-                    detail=detail)  # fmt: skip
+            advance(
+                good_case(steps=4), step, actor=CAST.worker, on=dt.date(2026, 2, 9), detail=detail
+            )
 
         assert error.value.codes == ("L5",)
         assert error.value.reasons[0].param("channel") == "unprotected_email"
@@ -272,9 +325,15 @@ class TestL5Channel:
 
 def consent(*, by: PersonId, units: set[UnitId], on: dt.date) -> Consent:
     return Consent(
-        id="k-test", family=CAST.family.id, subject=CAST.child, given_by=by,  # type: ignore[arg-type]
-        giver=ConsentGiver.CUSTODIAN, scopes={DataScope.CONCERN}, units=units, valid_from=on,
-    )  # fmt: skip
+        id=ConsentId("k-test"),
+        family=CAST.family.id,
+        subject=CAST.child,
+        given_by=by,
+        giver=ConsentGiver.CUSTODIAN,
+        scopes={DataScope.CONCERN},
+        units=units,
+        valid_from=on,
+    )
 
 
 class TestL6SocialServicesContact:
@@ -290,10 +349,17 @@ class TestL6SocialServicesContact:
         with pytest.raises(TransitionNotAllowedError) as error:
             advance(case, Step.CONSULT, actor=CAST.worker, on=dt.date(2026, 2, 9), detail=contact)
         with_basis = advance(
-            case, Step.CONSULT, actor=CAST.worker, on=dt.date(2026, 2, 9),
-            detail=attrs.evolve(contact, statutory_basis=StatutoryBasis(
-                section="SHL 35 § 2", reason="The child's interest requires it")),
-        )  # fmt: skip
+            case,
+            Step.CONSULT,
+            actor=CAST.worker,
+            on=dt.date(2026, 2, 9),
+            detail=attrs.evolve(
+                contact,
+                statutory_basis=StatutoryBasis(
+                    section="SHL 35 § 2", reason="The child's interest requires it"
+                ),
+            ),
+        )
 
         assert error.value.codes == ("L6",)
         assert with_basis.stage is Stage.CONSULTED
@@ -319,16 +385,25 @@ class TestL7SharingData:
         wrong = consent(by=CAST.parent, units={CAST.colleague_unit}, on=agree.on)
 
         with pytest.raises(TransitionNotAllowedError) as error:
-            advance(good_case(steps=6), agree.step, actor=agree.actor, on=agree.on,
-                    detail=agree.detail, consents=[wrong])  # fmt: skip
+            advance(
+                good_case(steps=6),
+                agree.step,
+                actor=agree.actor,
+                on=agree.on,
+                detail=agree.detail,
+                consents=[wrong],
+            )
 
         assert error.value.codes == ("L7",)
 
     def test_an_anonymous_consultation_needs_none(self) -> None:
         case = advance(
-            good_case(steps=3), Step.CONSULT, actor=CAST.worker, on=dt.date(2026, 2, 9),
+            good_case(steps=3),
+            Step.CONSULT,
+            actor=CAST.worker,
+            on=dt.date(2026, 2, 9),
             detail=Consultation(unit=CAST.colleague_unit, identifying=False),
-        )  # fmt: skip
+        )
 
         assert case.stage is Stage.CONSULTED
 
@@ -339,9 +414,15 @@ class TestL8Age:
         assert "under 18" in RULES["L8"].basis
 
     def test_a_case_is_opened_only_for_a_child_under_18(self) -> None:
-        concern = attrs.evolve(CAST.concern, noticed_on=dt.date(2039, 6, 1), assessments=(
-            ZoneAssessment(on=dt.date(2039, 6, 1), zone=ConcernZone.SMALL,
-                           own_means=OwnMeans.GOOD),))  # fmt: skip
+        concern = attrs.evolve(
+            CAST.concern,
+            noticed_on=dt.date(2039, 6, 1),
+            assessments=(
+                ZoneAssessment(
+                    on=dt.date(2039, 6, 1), zone=ConcernZone.SMALL, own_means=OwnMeans.GOOD
+                ),
+            ),
+        )
 
         with pytest.raises(TransitionNotAllowedError) as error:
             open_case(concern, family=CAST.family, unit=CAST.unit, on=dt.date(2039, 6, 1))
@@ -366,22 +447,32 @@ class TestL9Deadlines:
 
     def test_only_social_services_record_the_initiation(self) -> None:
         with pytest.raises(TransitionNotAllowedError) as error:
-            advance(good_case(steps=3), Step.CONFIRM_INITIATION, actor=CAST.worker,
-                    on=dt.date(2026, 2, 9))  # fmt: skip
+            advance(
+                good_case(steps=3),
+                Step.CONFIRM_INITIATION,
+                actor=CAST.worker,
+                on=dt.date(2026, 2, 9),
+            )
 
         assert error.value.reasons[0].key == "role"
 
     def test_deadlines_count_finnish_working_days(self) -> None:
         """Initiated on Wednesday 1 April 2026: Easter (3-6 April) pushes day 7 to 14 April."""
         case = advance(
-            good_case(steps=3), Step.CONFIRM_INITIATION, actor=CAST.social_worker,
-            role=ActorRole.SOCIAL_SERVICES, on=dt.date(2026, 4, 1),
-        )  # fmt: skip
+            good_case(steps=3),
+            Step.CONFIRM_INITIATION,
+            actor=CAST.social_worker,
+            role=ActorRole.SOCIAL_SERVICES,
+            on=dt.date(2026, 4, 1),
+        )
         case = advance(
-            case, Step.REPORT_ASSESSMENT, actor=CAST.social_worker,
-            role=ActorRole.SOCIAL_SERVICES, on=dt.date(2026, 4, 1),
+            case,
+            Step.REPORT_ASSESSMENT,
+            actor=CAST.social_worker,
+            role=ActorRole.SOCIAL_SERVICES,
+            on=dt.date(2026, 4, 1),
             detail=Milestone.URGENCY_ASSESSED,
-        )  # fmt: skip
+        )
 
         due = {o.duty: o.due for o in obligations(case, today=dt.date(2026, 4, 2))}
 
@@ -399,19 +490,32 @@ class TestP10OwnAssessment:
         assess = step_of(Step.ASSESS)
 
         with pytest.raises(TransitionNotAllowedError) as error:
-            advance(good_case(steps=0), Step.ASSESS, actor=CAST.colleague,
-                    role=ActorRole.COLLEAGUE, on=assess.on, detail=assess.detail)  # fmt: skip
+            advance(
+                good_case(steps=0),
+                Step.ASSESS,
+                actor=CAST.colleague,
+                role=ActorRole.COLLEAGUE,
+                on=assess.on,
+                detail=assess.detail,
+            )
 
         assert error.value.codes == ("P10",)
 
     def test_switched_off_by_a_municipality_the_step_goes_ahead(self) -> None:
         assess = step_of(Step.ASSESS)
         variant = DEFAULT_WORKFLOW.configured(disabled=["P10"])
-        case = open_case(CAST.concern, family=CAST.family, unit=CAST.unit, on=CAST.opened_on,
-                         workflow=variant)  # fmt: skip
+        case = open_case(
+            CAST.concern, family=CAST.family, unit=CAST.unit, on=CAST.opened_on, workflow=variant
+        )
 
-        assessed = advance(case, Step.ASSESS, actor=CAST.colleague, on=assess.on,
-                           detail=assess.detail, workflow=variant)  # fmt: skip
+        assessed = advance(
+            case,
+            Step.ASSESS,
+            actor=CAST.colleague,
+            on=assess.on,
+            detail=assess.detail,
+            workflow=variant,
+        )
 
         assert assessed.stage is Stage.ASSESSED
 
@@ -428,8 +532,13 @@ class TestP11TakingUp:
 
         with pytest.raises(TransitionNotAllowedError) as error:
             advance(case, Step.RAISE, actor=cast.worker, on=raise_.on, detail=raise_.detail)
-        raised = advance(case, Step.RAISE, actor=cast.worker, on=raise_.on,
-                         detail=Raising(help_asked="Help me", strengths=("Loves drawing",)))  # fmt: skip
+        raised = advance(
+            case,
+            Step.RAISE,
+            actor=cast.worker,
+            on=raise_.on,
+            detail=Raising(help_asked="Help me", strengths=("Loves drawing",)),
+        )
 
         assert [r.key for r in error.value.reasons] == ["strengths"]
         assert raised.stage is Stage.RAISED
@@ -448,8 +557,13 @@ class TestP12JointContactFirst:
         assert "lawful way to fulfil the duty" in RULES["P12"].basis
 
     def test_a_joint_contact_is_offered_when_the_criteria_are_met(self) -> None:
-        case = advance(good_case(steps=3), Step.RECOGNISE_CRITERIA, actor=CAST.worker,
-                       on=dt.date(2026, 2, 9), detail=CriteriaMet(reasons="Hungry every day"))  # fmt: skip
+        case = advance(
+            good_case(steps=3),
+            Step.RECOGNISE_CRITERIA,
+            actor=CAST.worker,
+            on=dt.date(2026, 2, 9),
+            detail=CriteriaMet(reasons="Hungry every day"),
+        )
 
         duties = {o.duty: o for o in obligations(case, today=dt.date(2026, 2, 9))}
 
@@ -457,14 +571,21 @@ class TestP12JointContactFirst:
         assert duties[Duty.NOTIFY_WITHOUT_DELAY].due == dt.date(2026, 2, 9)
 
     def test_a_timely_joint_contact_clears_the_duty_and_a_late_one_does_not(self) -> None:
-        found = advance(good_case(steps=3), Step.RECOGNISE_CRITERIA, actor=CAST.worker,
-                        on=dt.date(2026, 2, 9), detail=CriteriaMet(reasons="Hungry every day"))  # fmt: skip
+        found = advance(
+            good_case(steps=3),
+            Step.RECOGNISE_CRITERIA,
+            actor=CAST.worker,
+            on=dt.date(2026, 2, 9),
+            detail=CriteriaMet(reasons="Hungry every day"),
+        )
         contact = JointContact(with_person=CAST.custodian, channel=Channel.PHONE, reasons="Hunger")
 
-        timely = advance(found, Step.CONTACT_JOINTLY, actor=CAST.worker,
-                         on=dt.date(2026, 2, 10), detail=contact)  # fmt: skip
-        late = advance(found, Step.CONTACT_JOINTLY, actor=CAST.worker,
-                       on=dt.date(2026, 2, 16), detail=contact)  # fmt: skip
+        timely = advance(
+            found, Step.CONTACT_JOINTLY, actor=CAST.worker, on=dt.date(2026, 2, 10), detail=contact
+        )
+        late = advance(
+            found, Step.CONTACT_JOINTLY, actor=CAST.worker, on=dt.date(2026, 2, 16), detail=contact
+        )
 
         assert not obligations(timely, today=dt.date(2026, 2, 16))
         assert {o.rule for o in obligations(late, today=dt.date(2026, 2, 16))} == {"L1", "P12"}
@@ -477,9 +598,12 @@ class TestP13WithTheFamily:
 
     def test_a_meeting_without_the_family_is_refused(self) -> None:
         hold = step_of(Step.HOLD_MEETING)
-        meeting = hold.detail
-        without = attrs.evolve(meeting, participants=tuple(
-            p for p in meeting.participants if not p.role.is_family), speaking_order=())  # type: ignore[attr-defined]  # fmt: skip
+        meeting = held()
+        without = attrs.evolve(
+            meeting,
+            participants=tuple(p for p in meeting.participants if not p.role.is_family),
+            speaking_order=(),
+        )
 
         with pytest.raises(TransitionNotAllowedError) as error:
             advance(good_case(steps=7), hold.step, actor=hold.actor, on=hold.on, detail=without)
@@ -488,7 +612,7 @@ class TestP13WithTheFamily:
 
     def test_a_plan_must_come_from_the_meeting_held(self) -> None:
         agree = step_of(Step.AGREE_PLAN)
-        plan = attrs.evolve(agree.detail, meeting="m-other")  # type: ignore[misc]
+        plan = attrs.evolve(agreed(), meeting=MeetingId("m-other"))
 
         with pytest.raises(TransitionNotAllowedError) as error:
             advance(good_case(steps=8), agree.step, actor=agree.actor, on=agree.on, detail=plan)
@@ -505,24 +629,26 @@ class TestP14AnticipationDialogue:
 
     def hold(self, **changes: object) -> pytest.ExceptionInfo[TransitionNotAllowedError]:
         hold = step_of(Step.HOLD_MEETING)
-        meeting = attrs.evolve(hold.detail, **changes)  # type: ignore[misc]
+        meeting = attrs.evolve(held(), **changes)  # type: ignore[arg-type]
         with pytest.raises(TransitionNotAllowedError) as error:
             advance(good_case(steps=7), hold.step, actor=hold.actor, on=hold.on, detail=meeting)
         return error
 
     def test_needs_two_facilitators(self) -> None:
-        meeting = step_of(Step.HOLD_MEETING).detail
-        one = tuple(p for p in meeting.participants if p.role is not MeetingRole.RECORDER)  # type: ignore[attr-defined]
+        meeting = held()
+        one = tuple(p for p in meeting.participants if p.role is not MeetingRole.RECORDER)
 
         error = self.hold(participants=one)
 
         assert [r.key for r in error.value.reasons] == ["facilitators"]
 
     def test_facilitators_come_from_outside_the_case(self) -> None:
-        meeting = step_of(Step.HOLD_MEETING).detail
+        meeting = held()
         inside = tuple(
-            Participant(person=p.person, role=p.role, unit=CAST.unit) if p.role.is_facilitator
-            else p for p in meeting.participants  # type: ignore[attr-defined]
+            Participant(person=p.person, role=p.role, unit=CAST.unit)
+            if p.role.is_facilitator
+            else p
+            for p in meeting.participants
         )
 
         error = self.hold(participants=inside)
@@ -530,7 +656,7 @@ class TestP14AnticipationDialogue:
         assert {r.key for r in error.value.reasons} == {"outside"}
 
     def test_the_family_and_close_network_speak_first(self) -> None:
-        order = step_of(Step.HOLD_MEETING).detail.speaking_order  # type: ignore[attr-defined]
+        order = held().speaking_order
 
         error = self.hold(speaking_order=tuple(reversed(order)))
 
@@ -539,7 +665,7 @@ class TestP14AnticipationDialogue:
     def test_a_plan_needs_items_with_dates_and_a_follow_up(self) -> None:
         agree = step_of(Step.AGREE_PLAN)
         undated = PlanItem(id=PlanItemId("i-9"), what="Call", responsible=CAST.custodian)
-        plan = attrs.evolve(agree.detail, items=(undated,), follow_up_on=None)  # type: ignore[misc]
+        plan = attrs.evolve(agreed(), items=(undated,), follow_up_on=None)
 
         with pytest.raises(TransitionNotAllowedError) as error:
             advance(good_case(steps=8), agree.step, actor=agree.actor, on=agree.on, detail=plan)
@@ -562,13 +688,23 @@ class TestP15CloseNetwork:
 
     def test_a_close_person_the_family_did_not_choose_is_refused(self) -> None:
         hold = step_of(Step.HOLD_MEETING)
-        meeting = hold.detail
-        extra = (*meeting.participants, Participant(person=CAST.stranger,  # type: ignore[attr-defined]
-                                                     role=MeetingRole.CLOSE_NETWORK))  # fmt: skip
+        meeting = held()
+        extra = (
+            *meeting.participants,
+            Participant(
+                person=CAST.stranger,
+                role=MeetingRole.CLOSE_NETWORK,
+            ),
+        )
 
         with pytest.raises(TransitionNotAllowedError) as error:
-            advance(good_case(steps=7), hold.step, actor=hold.actor, on=hold.on,
-                    detail=attrs.evolve(meeting, participants=extra))  # type: ignore[misc]  # fmt: skip
+            advance(
+                good_case(steps=7),
+                hold.step,
+                actor=hold.actor,
+                on=hold.on,
+                detail=attrs.evolve(meeting, participants=extra),
+            )
 
         assert error.value.codes == ("P15",)
 
@@ -580,12 +716,21 @@ class TestP16Responsible:
 
     def test_the_responsible_person_took_part_or_is_of_the_family_network(self) -> None:
         agree = step_of(Step.AGREE_PLAN)
-        item = PlanItem(id=PlanItemId("i-9"), what="Call", responsible=CAST.stranger,
-                        due=agree.on + dt.timedelta(days=3))  # fmt: skip
+        item = PlanItem(
+            id=PlanItemId("i-9"),
+            what="Call",
+            responsible=CAST.stranger,
+            due=agree.on + dt.timedelta(days=3),
+        )
 
         with pytest.raises(TransitionNotAllowedError) as error:
-            advance(good_case(steps=8), agree.step, actor=agree.actor, on=agree.on,
-                    detail=attrs.evolve(agree.detail, items=(item,)))  # type: ignore[misc]  # fmt: skip
+            advance(
+                good_case(steps=8),
+                agree.step,
+                actor=agree.actor,
+                on=agree.on,
+                detail=attrs.evolve(agreed(), items=(item,)),
+            )
 
         assert error.value.codes == ("P16",)
 
@@ -601,8 +746,13 @@ class TestP16Responsible:
 
     def test_a_hand_over_names_another_worker(self) -> None:
         with pytest.raises(TransitionNotAllowedError) as error:
-            advance(good_case(steps=3), Step.HAND_OVER, actor=CAST.worker, on=dt.date(2026, 2, 9),
-                    detail=Handover(to=CAST.worker, unit=CAST.unit))  # fmt: skip
+            advance(
+                good_case(steps=3),
+                Step.HAND_OVER,
+                actor=CAST.worker,
+                on=dt.date(2026, 2, 9),
+                detail=Handover(to=CAST.worker, unit=CAST.unit),
+            )
 
         assert [r.key for r in error.value.reasons] == ["same_worker"]
 
@@ -636,8 +786,9 @@ class TestWorkflowRules:
 
     def test_w3_refuses_a_record_dated_before_the_previous_one(self) -> None:
         with pytest.raises(TransitionNotAllowedError) as error:
-            advance(good_case(steps=4), Step.PROPOSE_MEETING, actor=CAST.worker,
-                    on=dt.date(2026, 1, 1))  # fmt: skip
+            advance(
+                good_case(steps=4), Step.PROPOSE_MEETING, actor=CAST.worker, on=dt.date(2026, 1, 1)
+            )
 
         assert error.value.codes == ("W3",)
 

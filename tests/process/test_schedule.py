@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from hypothesis import given, settings
@@ -71,7 +72,9 @@ class TestMonths:
 
     @settings(max_examples=60)
     @given(day=DAYS, months=st.integers(0, 24))
-    def test_never_go_back_and_keep_the_day_where_it_exists(self, day: dt.date, months: int) -> None:
+    def test_never_go_back_and_keep_the_day_where_it_exists(
+        self, day: dt.date, months: int
+    ) -> None:
         later = months_after(day, months)
 
         assert later >= day
@@ -86,8 +89,11 @@ class TestAreaMeetings:
         dates = area_meeting_dates(dt.date(2026, 3, 10), until=dt.date(2027, 12, 31))
 
         assert dates == (
-            dt.date(2026, 3, 10), dt.date(2026, 9, 10), dt.date(2027, 3, 10), dt.date(2027, 9, 10),
-        )  # fmt: skip
+            dt.date(2026, 3, 10),
+            dt.date(2026, 9, 10),
+            dt.date(2027, 3, 10),
+            dt.date(2027, 9, 10),
+        )
 
     @settings(max_examples=60)
     @given(first=DAYS, per_year=st.sampled_from([1, 2, 3, 4, 6, 12]))
@@ -97,7 +103,7 @@ class TestAreaMeetings:
         dates = area_meeting_dates(first, until=until, per_year=per_year)
 
         assert dates[0] == first
-        assert all(b > a for a, b in zip(dates, dates[1:], strict=False))
+        assert all(b > a for a, b in itertools.pairwise(dates))
         assert 3 * per_year <= len(dates) <= 3 * per_year + 1
 
     def test_refuse_a_frequency_that_does_not_divide_the_year(self) -> None:

@@ -49,12 +49,16 @@ def problems_of(*rows: Transition, **kwargs: object) -> tuple[str, ...]:
 class TestTheDefaultWorkflow:
     def test_follows_the_practice_from_noticed_to_closed(self) -> None:
         path = [
-            (Stage.NOTICED, Step.ASSESS), (Stage.ASSESSED, Step.PREPARE),
-            (Stage.PREPARED, Step.RAISE), (Stage.RAISED, Step.PROPOSE_MEETING),
-            (Stage.MEETING_PROPOSED, Step.AGREE_TO_MEET), (Stage.MEETING_AGREED, Step.HOLD_MEETING),
-            (Stage.MEETING_HELD, Step.AGREE_PLAN), (Stage.PLAN_AGREED, Step.FOLLOW_UP),
+            (Stage.NOTICED, Step.ASSESS),
+            (Stage.ASSESSED, Step.PREPARE),
+            (Stage.PREPARED, Step.RAISE),
+            (Stage.RAISED, Step.PROPOSE_MEETING),
+            (Stage.MEETING_PROPOSED, Step.AGREE_TO_MEET),
+            (Stage.MEETING_AGREED, Step.HOLD_MEETING),
+            (Stage.MEETING_HELD, Step.AGREE_PLAN),
+            (Stage.PLAN_AGREED, Step.FOLLOW_UP),
             (Stage.FOLLOWED_UP, Step.CLOSE),
-        ]  # fmt: skip
+        ]
 
         stages = [DEFAULT_WORKFLOW.target(stage, step) for stage, step in path]
 
@@ -92,7 +96,9 @@ class TestValidation:
             Transition(Stage.CLOSED, Step.START_NEW_CYCLE, Stage.NOTICED),
         )
 
-        assert problems == ("row closed --start_new_cycle--> noticed: leaves the final stage 'closed'",)
+        assert problems == (
+            "row closed --start_new_cycle--> noticed: leaves the final stage 'closed'",
+        )
 
     def test_every_stage_is_reachable_from_the_initial_one(self) -> None:
         problems = problems_of(
@@ -130,14 +136,27 @@ class TestValidation:
             Transition(Stage.NOTICED, Step.ASSESS, Stage.CLOSED),
             Transition(Stage.ASSESSED, Step.CLOSE, Stage.CLOSED),
         )
-        case = open_case(CAST.concern, family=CAST.family, unit=CAST.unit, on=CAST.opened_on,
-                         workflow=workflow)  # fmt: skip
+        case = open_case(
+            CAST.concern, family=CAST.family, unit=CAST.unit, on=CAST.opened_on, workflow=workflow
+        )
         first = good_path(CAST)[0]
 
-        by_worker = advance(case, Step.ASSESS, actor=CAST.worker, on=first.on,
-                            detail=first.detail, workflow=workflow)  # fmt: skip
-        by_colleague = advance(case, Step.ASSESS, actor=CAST.colleague, on=first.on,
-                               detail=first.detail, workflow=workflow)  # fmt: skip
+        by_worker = advance(
+            case,
+            Step.ASSESS,
+            actor=CAST.worker,
+            on=first.on,
+            detail=first.detail,
+            workflow=workflow,
+        )
+        by_colleague = advance(
+            case,
+            Step.ASSESS,
+            actor=CAST.colleague,
+            on=first.on,
+            detail=first.detail,
+            workflow=workflow,
+        )
 
         assert (by_worker.stage, by_colleague.stage) == (Stage.ASSESSED, Stage.CLOSED)
 
@@ -148,8 +167,10 @@ class TestValidation:
         )
 
         assert problems == (
-            "statutory step 'notify_child_welfare': the practice rule 'P13' would let the dialogue "
-            "track block the statutory track",
+            (
+                "statutory step 'notify_child_welfare': the practice rule 'P13' would let the "
+                "dialogue track block the statutory track"
+            ),
         )
 
     def test_a_side_step_is_not_also_a_transition(self) -> None:
@@ -166,7 +187,9 @@ class TestValidation:
             rules=(RULES["L1"],),
         )
 
-        assert problems == ("row noticed --close--> closed: rule 'P13' is not in the workflow's catalogue",)
+        assert problems == (
+            "row noticed --close--> closed: rule 'P13' is not in the workflow's catalogue",
+        )
 
     def test_every_step_needs_its_detail_declared(self) -> None:
         problems = problems_of(Transition(Stage.NOTICED, Step.CLOSE, Stage.CLOSED), details={})
@@ -206,8 +229,9 @@ class TestConfiguration:
         from openco.process import obligations  # noqa: PLC0415
 
         strict = DEFAULT_WORKFLOW.configured(settings=Settings(take_up_within_working_days=2))
-        case = open_case(CAST.concern, family=CAST.family, unit=CAST.unit, on=CAST.opened_on,
-                         workflow=strict)  # fmt: skip
+        case = open_case(
+            CAST.concern, family=CAST.family, unit=CAST.unit, on=CAST.opened_on, workflow=strict
+        )
         assess = good_path(CAST)[0]
         case = assess.apply(case, strict)
 
@@ -220,8 +244,11 @@ class RovaniemiStage(LabelledEnum):
     NOTICED = ("noticed", "huoli havaittu", "oro upptäckt", "concern noticed")
     RAISED = ("raised", "huoli otettu puheeksi", "oron upptagen", "concern raised")
     FAMILY_CENTRE = (
-        "family_centre", "perhekeskuksen tiimi", "familjecentrets team", "family-centre team",
-    )  # fmt: skip
+        "family_centre",
+        "perhekeskuksen tiimi",
+        "familjecentrets team",
+        "family-centre team",
+    )
     CLOSED = ("closed", "päätetty", "avslutat", "closed")
 
 
@@ -237,23 +264,27 @@ class TestAMunicipalVariant:
             initial=RovaniemiStage.NOTICED,
             final={RovaniemiStage.CLOSED},
             transitions=(
-                Transition(RovaniemiStage.NOTICED, Step.RAISE, RovaniemiStage.RAISED,
-                           (RULES["P11"],)),
-                Transition(RovaniemiStage.RAISED, RovaniemiStep.REFER,
-                           RovaniemiStage.FAMILY_CENTRE),
+                Transition(
+                    RovaniemiStage.NOTICED, Step.RAISE, RovaniemiStage.RAISED, (RULES["P11"],)
+                ),
+                Transition(
+                    RovaniemiStage.RAISED, RovaniemiStep.REFER, RovaniemiStage.FAMILY_CENTRE
+                ),
                 Transition(RovaniemiStage.FAMILY_CENTRE, Step.CLOSE, RovaniemiStage.CLOSED),
             ),
             loops=DEFAULT_LOOPS,
             statutory=DEFAULT_STATUTORY,
             details={**DEFAULT_DETAILS, RovaniemiStep.REFER: (type(None),)},
-        )  # fmt: skip
+        )
         path = good_path(CAST)
-        case = open_case(CAST.concern, family=CAST.family, unit=CAST.unit, on=CAST.opened_on,
-                         workflow=variant)  # fmt: skip
+        case = open_case(
+            CAST.concern, family=CAST.family, unit=CAST.unit, on=CAST.opened_on, workflow=variant
+        )
 
         case = path[2].apply(case, variant)
-        case = advance(case, RovaniemiStep.REFER, actor=CAST.worker, on=path[2].on,
-                       workflow=variant)  # fmt: skip
+        case = advance(
+            case, RovaniemiStep.REFER, actor=CAST.worker, on=path[2].on, workflow=variant
+        )
 
         assert case.stage is RovaniemiStage.FAMILY_CENTRE
         assert variant.statutory_steps <= allowed_steps(case, workflow=variant)
@@ -261,8 +292,9 @@ class TestAMunicipalVariant:
             advance(case, Step.PREPARE, actor=CAST.worker, on=path[2].on, workflow=variant)
 
     def test_dropping_a_branch_keeps_the_rest_valid(self) -> None:
-        without_consulting = [r for r in DEFAULT_TRANSITIONS if Stage.CONSULTED not in
-                              (r.source, r.target)]  # fmt: skip
+        without_consulting = [
+            r for r in DEFAULT_TRANSITIONS if Stage.CONSULTED not in (r.source, r.target)
+        ]
 
         variant = build(*without_consulting, loops=DEFAULT_LOOPS, statutory=DEFAULT_STATUTORY)
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from openco.errors import InvalidModelError, TransitionNotAllowedError
-from openco.model import ConcernZone, PersonId
+from openco.model import ConcernZone, FamilyId, Meeting, PersonId
 from openco.process import (
     DEFAULT_WORKFLOW,
     STATUTORY_STEPS,
@@ -46,7 +46,7 @@ class TestOpenCase:
         assert error.value.codes == ("W3",)
 
     def test_refuses_a_concern_about_another_family(self) -> None:
-        other = attrs.evolve(CAST.family, id="f-2")
+        other = attrs.evolve(CAST.family, id=FamilyId("f-2"))
 
         with pytest.raises(TransitionNotAllowedError) as error:
             open_case(CAST.concern, family=other, unit=CAST.unit, on=CAST.opened_on)
@@ -62,14 +62,22 @@ class TestAdvance:
     def test_an_accepted_step_adds_exactly_one_record_with_who_when_and_why(self) -> None:
         case = good_case(steps=3)
 
-        moved = advance(case, Step.CONTINUE, actor=CAST.worker, on=dt.date(2026, 2, 9),
-                        reason="The family will try a new evening routine")  # fmt: skip
+        moved = advance(
+            case,
+            Step.CONTINUE,
+            actor=CAST.worker,
+            on=dt.date(2026, 2, 9),
+            reason="The family will try a new evening routine",
+        )
 
         assert moved.history[:-1] == case.history
         assert moved.history[-1] == StepTaken(
-            step=Step.CONTINUE, actor=CAST.worker, role=ActorRole.WORKER, on=dt.date(2026, 2, 9),
+            step=Step.CONTINUE,
+            actor=CAST.worker,
+            role=ActorRole.WORKER,
+            on=dt.date(2026, 2, 9),
             reason="The family will try a new evening routine",
-        )  # fmt: skip
+        )
         assert (case.stage, moved.stage) == (Stage.RAISED, Stage.CONTINUING)
 
     def test_a_refused_step_leaves_the_case_as_it_was(self) -> None:
@@ -85,7 +93,11 @@ class TestAdvance:
         case = good_case(steps=5)
 
         assert case.stage is Stage.CONTINUING
-        assert [a.subzone.value for a in case.trajectory if a.subzone] == ["lower", "lower", "upper"]
+        assert [a.subzone.value for a in case.trajectory if a.subzone] == [
+            "lower",
+            "lower",
+            "upper",
+        ]
 
     def test_a_hand_over_changes_the_contact_worker(self) -> None:
         case = good_case(steps=10)
@@ -124,7 +136,8 @@ class TestEnabledSteps:
     def test_judges_a_given_detail(self) -> None:
         case = good_case(steps=7)
         meeting = PATH[7].detail
-        late = attrs.evolve(meeting, speaking_order=tuple(reversed(meeting.speaking_order)))  # type: ignore[attr-defined]
+        assert isinstance(meeting, Meeting)
+        late = attrs.evolve(meeting, speaking_order=tuple(reversed(meeting.speaking_order)))
 
         fine = enabled_steps(case, on=PATH[7].on, details={Step.HOLD_MEETING: meeting})
         wrong = enabled_steps(case, on=PATH[7].on, details={Step.HOLD_MEETING: late})
@@ -179,8 +192,9 @@ def test_time_never_runs_backwards_in_a_history(zone: ConcernZone, gap: int) -> 
     case = good_case(make_cast(zone=zone), steps=6)
     on = case.last_on + dt.timedelta(days=gap)
 
-    moved = advance(case, Step.REASSESS, actor=case.contact, on=on,
-                    detail=attrs.evolve(case.assessment, on=on))  # fmt: skip
+    moved = advance(
+        case, Step.REASSESS, actor=case.contact, on=on, detail=attrs.evolve(case.assessment, on=on)
+    )
 
     days = [r.on for r in moved.history]
     assert days == sorted(days)

@@ -10,7 +10,7 @@ a pure function of the case, the step, the actor and the day.
 Modules: ``stages`` (stage and step names), ``details`` and ``statutory`` (what steps record),
 ``case`` (the case and its history), ``rules`` (the rule catalogue), ``transitions`` (the
 table and its validation), ``workflow`` (open, advance, replay), ``duties`` and
-``obligations`` (the worklist), ``schedule`` (every date calculation) and ``render`` (tables
+``worklist`` (the worklist), ``schedule`` (every date calculation) and ``render`` (tables
 and diagrams).
 
 This package imports :mod:`openco.model` and :mod:`openco.errors`, networkx (to check the
@@ -30,8 +30,6 @@ from openco.process.details import Raising as Raising
 from openco.process.details import StatutoryBasis as StatutoryBasis
 from openco.process.duties import Duty as Duty
 from openco.process.duties import Obligation as Obligation
-from openco.process.obligations import area_obligations as area_obligations
-from openco.process.obligations import obligations as obligations
 from openco.process.render import render_dot as render_dot
 from openco.process.render import render_mermaid as render_mermaid
 from openco.process.render import render_rules as render_rules
@@ -70,6 +68,8 @@ from openco.process.workflow import allowed_steps as allowed_steps
 from openco.process.workflow import enabled_steps as enabled_steps
 from openco.process.workflow import open_case as open_case
 from openco.process.workflow import replay as replay
+from openco.process.worklist import area_obligations as area_obligations
+from openco.process.worklist import obligations as obligations
 
 __all__ = [
     "CATALOGUE",

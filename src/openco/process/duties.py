@@ -1,7 +1,7 @@
 """Duties: what someone owes in a case, by when, and under which rule.
 
 An :class:`Obligation` is one line of a worker's worklist, produced by
-:func:`openco.process.obligations.obligations` from the obligation rules of the catalogue.
+:func:`openco.process.worklist.obligations` from the obligation rules of the catalogue.
 """
 
 from __future__ import annotations

@@ -1383,7 +1383,7 @@ P16 = Rule(
 
 
 def _no_duties(_case: Case, _today: dt.date, _settings: Settings) -> tuple[Obligation, ...]:
-    # Area meetings are owed by an area, not by a case: see obligations.area_obligations().
+    # Area meetings are owed by an area, not by a case: see worklist.area_obligations().
     return ()
 
 

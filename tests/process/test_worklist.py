@@ -8,14 +8,15 @@ import pytest
 from hypothesis import given, settings
 
 from openco.errors import InvalidModelError
+from openco.model import ConcernZone, OwnMeans, ZoneAssessment
 from openco.process import (
     DEFAULT_WORKFLOW,
+    ActorRole,
     Case,
+    Channel,
     Duty,
     Milestone,
     Notification,
-    ActorRole,
-    Channel,
     Recipient,
     Step,
     advance,
@@ -54,15 +55,29 @@ class TestObligations:
     def test_a_notification_clears_the_duty_to_notify(self) -> None:
         cast = make_cast()
         case = good_case(cast, steps=1)
-        great = advance(case, Step.REASSESS, actor=cast.worker, on=dt.date(2026, 2, 4),
-                        detail=case.assessment.__class__(on=dt.date(2026, 2, 4),
-                                                         zone=case.zone.GREAT,
-                                                         own_means=case.assessment.own_means))  # fmt: skip
-        notified = advance(great, Step.NOTIFY_CHILD_WELFARE, actor=cast.worker,
-                           on=dt.date(2026, 2, 4), detail=Notification(
-                               channel=Channel.PHONE, recipient=Recipient.SOCIAL_EMERGENCY,
-                               reasons="Left alone at night", mandated_notifier=True,
-                               child_told=False, custodian_told=False))  # fmt: skip
+        great = advance(
+            case,
+            Step.REASSESS,
+            actor=cast.worker,
+            on=dt.date(2026, 2, 4),
+            detail=ZoneAssessment(
+                on=dt.date(2026, 2, 4), zone=ConcernZone.GREAT, own_means=OwnMeans.EXHAUSTED
+            ),
+        )
+        notified = advance(
+            great,
+            Step.NOTIFY_CHILD_WELFARE,
+            actor=cast.worker,
+            on=dt.date(2026, 2, 4),
+            detail=Notification(
+                channel=Channel.PHONE,
+                recipient=Recipient.SOCIAL_EMERGENCY,
+                reasons="Left alone at night",
+                mandated_notifier=True,
+                child_told=False,
+                custodian_told=False,
+            ),
+        )
 
         before = {o.rule for o in obligations(great, today=dt.date(2026, 2, 5))}
         after = {o.rule for o in obligations(notified, today=dt.date(2026, 2, 5))}
@@ -71,12 +86,22 @@ class TestObligations:
         assert "L1" not in after
 
     def test_social_services_duties_close_milestone_by_milestone(self) -> None:
-        case = advance(good_case(steps=3), Step.CONFIRM_INITIATION, actor=CAST.social_worker,
-                       role=ActorRole.SOCIAL_SERVICES, on=dt.date(2026, 2, 9))  # fmt: skip
+        case = advance(
+            good_case(steps=3),
+            Step.CONFIRM_INITIATION,
+            actor=CAST.social_worker,
+            role=ActorRole.SOCIAL_SERVICES,
+            on=dt.date(2026, 2, 9),
+        )
         for milestone in Milestone:
-            case = advance(case, Step.REPORT_ASSESSMENT, actor=CAST.social_worker,
-                           role=ActorRole.SOCIAL_SERVICES, on=dt.date(2026, 2, 10),
-                           detail=milestone)  # fmt: skip
+            case = advance(
+                case,
+                Step.REPORT_ASSESSMENT,
+                actor=CAST.social_worker,
+                role=ActorRole.SOCIAL_SERVICES,
+                on=dt.date(2026, 2, 10),
+                detail=milestone,
+            )
 
         assert not [o for o in obligations(case, today=dt.date(2026, 2, 10)) if o.rule == "L9"]
 
