@@ -6,20 +6,32 @@ import datetime as dt
 
 import pytest
 
-from openco.errors import RuleConfigurationError, TransitionNotAllowedError, WorkflowDefinitionError
+from openco.errors import (
+    Refusal,
+    RuleConfigurationError,
+    TransitionNotAllowedError,
+    WorkflowDefinitionError,
+)
 from openco.model import LabelledEnum
 from openco.process import (
+    CATALOGUE,
     DEFAULT_DETAILS,
     DEFAULT_LOOPS,
     DEFAULT_STATUTORY,
     DEFAULT_TRANSITIONS,
     DEFAULT_WORKFLOW,
     RULES,
+    Case,
+    Labels,
     Loop,
+    Rule,
+    RuleGroup,
+    RuleKind,
     Settings,
     Stage,
     Statutory,
     Step,
+    StepTaken,
     Transition,
     Workflow,
     advance,
@@ -290,6 +302,52 @@ class TestAMunicipalVariant:
         assert variant.statutory_steps <= allowed_steps(case, workflow=variant)
         with pytest.raises(TransitionNotAllowedError):
             advance(case, Step.PREPARE, actor=CAST.worker, on=path[2].on, workflow=variant)
+
+    def test_adds_a_rule_of_its_own(self) -> None:
+        def propose_within_a_month(
+            case: Case, record: StepTaken, _settings: Settings
+        ) -> tuple[Refusal, ...]:
+            raised = case.records_of(Step.RAISE)[-1].on
+            if (record.on - raised).days > 30:
+                return (own.refuse("late", days=(record.on - raised).days),)
+            return ()
+
+        own = Rule(
+            code="R1",
+            group=RuleGroup.PRACTICE,
+            kinds=frozenset({RuleKind.GUARD}),
+            title=Labels("Palaveri kuukauden sisällä", "Möte inom en månad", "Meet within a month"),
+            basis="Municipal guideline",
+            source="Rovaniemi family services, 2026",
+            messages={"late": Labels("{days} päivää", "{days} dagar", "{days} days")},
+            check=propose_within_a_month,
+        )
+        rows = tuple(
+            Transition(r.source, r.step, r.target, (*r.rules, own))
+            if r.step is Step.PROPOSE_MEETING
+            else r
+            for r in DEFAULT_TRANSITIONS
+        )
+        variant = build(
+            *rows, loops=DEFAULT_LOOPS, statutory=DEFAULT_STATUTORY, rules=(*CATALOGUE, own)
+        )
+        case = open_case(
+            CAST.concern, family=CAST.family, unit=CAST.unit, on=CAST.opened_on, workflow=variant
+        )
+        for attempt in good_path(CAST)[:3]:
+            case = attempt.apply(case, variant)
+
+        with pytest.raises(TransitionNotAllowedError) as error:
+            advance(
+                case,
+                Step.PROPOSE_MEETING,
+                actor=CAST.worker,
+                on=dt.date(2026, 4, 1),
+                workflow=variant,
+            )
+
+        assert [(r.rule, r.en) for r in error.value.reasons] == [("R1", "51 days")]
+        assert not variant.configured(disabled=["R1"]).is_enabled("R1")
 
     def test_dropping_a_branch_keeps_the_rest_valid(self) -> None:
         without_consulting = [
