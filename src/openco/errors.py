@@ -6,6 +6,14 @@
     Carries the class, the field, the bad value and what is allowed.
   * :class:`InvalidDocumentError` (also :class:`ValueError`) – a JSON document is not a valid
     openco document. Carries every :class:`DocumentProblem` found, each with its JSON path.
+  * :class:`TransitionNotAllowedError` – a workflow step was refused: the stage does not allow
+    it, or a rule guards it. Carries the stage, the step and every :class:`Refusal` (rule code,
+    parameters and the message in Finnish, Swedish and English). The case is left unchanged.
+  * :class:`WorkflowDefinitionError` (also :class:`ValueError`) – a transition table is
+    malformed (no single initial stage, an unreachable or trap stage, a row leaving a final
+    stage, two unguarded rows for one stage and step …). Carries every problem found.
+  * :class:`RuleConfigurationError` (also :class:`ValueError`) – a configuration tried to switch
+    off a legal rule, or named a rule that does not exist.
 
 Each exception passes every constructor argument to ``super().__init__`` and builds its message
 in ``__str__`` from the data it carries, so that exceptions pickle and copy intact.
@@ -22,6 +30,10 @@ __all__ = [
     "InvalidDocumentError",
     "InvalidModelError",
     "OpencoError",
+    "Refusal",
+    "RuleConfigurationError",
+    "TransitionNotAllowedError",
+    "WorkflowDefinitionError",
 ]
 
 
@@ -94,3 +106,137 @@ class InvalidDocumentError(OpencoError, ValueError):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the document:"
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
+
+
+_LANGUAGES = ("fi", "sv", "en")
+
+
+@attrs.frozen(kw_only=True)
+class Refusal:
+    """One reason a step was refused: the rule behind it, its parameters and the message.
+
+    *rule* is the code of a rule in the catalogue (``"P14"``, ``"L5"``, ``"W1"`` …) and *key*
+    names which of that rule's checks failed. *params* are the values the message was built
+    from, as ``(name, value)`` pairs. The message is stored in Finnish, Swedish and English, so
+    an embedding system can show it in the user's language without the catalogue at hand.
+
+    >>> r = Refusal(rule="L5", key="unprotected_email", params=(("channel", "email"),),
+    ...             fi="Ei suojaamattomalla sähköpostilla.",
+    ...             sv="Inte med oskyddad e-post.", en="Not by unprotected e-mail.")
+    >>> r.message("sv"), r.param("channel")
+    ('Inte med oskyddad e-post.', 'email')
+    >>> str(r)
+    '[L5] Not by unprotected e-mail.'
+    """
+
+    rule: str
+    key: str
+    params: tuple[tuple[str, object], ...] = ()
+    fi: str
+    sv: str
+    en: str
+
+    def message(self, language: object = "en") -> str:
+        """The message in *language*: ``"fi"``, ``"sv"`` or ``"en"`` (or a ``Language`` member).
+
+        Raises:
+            ValueError: *language* is none of fi, sv, en.
+        """
+        code = getattr(language, "value", language)
+        if code not in _LANGUAGES:
+            raise ValueError(f"language: got {language!r}, allowed: one of fi, sv, en")
+        return str(getattr(self, str(code)))
+
+    def param(self, name: str) -> object:
+        """The value of the parameter *name*.
+
+        Raises:
+            KeyError: the refusal has no such parameter.
+        """
+        for key, value in self.params:
+            if key == name:
+                return value
+        raise KeyError(name)
+
+    def __str__(self) -> str:
+        return f"[{self.rule}] {self.en}"
+
+
+class TransitionNotAllowedError(OpencoError):
+    """A step was refused; :attr:`reasons` says why, rule by rule.
+
+    Attributes:
+        stage: the stage the case was in (``None`` when a case could not be opened).
+        step: the step that was tried.
+        reasons: every :class:`Refusal`, at least one.
+
+    >>> import enum
+    >>> class Stage(enum.Enum):
+    ...     CLOSED = "closed"
+    >>> class Step(enum.Enum):
+    ...     RAISE = "raise"
+    >>> why = Refusal(rule="W1", key="stage", fi="…", sv="…",
+    ...               en="The step is not allowed while the case is closed.")
+    >>> err = TransitionNotAllowedError(Stage.CLOSED, Step.RAISE, (why,))
+    >>> print(err)
+    cannot raise while the case is closed:
+      [W1] The step is not allowed while the case is closed.
+    >>> err.codes
+    ('W1',)
+    """
+
+    def __init__(self, stage: object, step: object, reasons: Iterable[Refusal]) -> None:
+        reasons = tuple(reasons)
+        super().__init__(stage, step, reasons)
+        self.stage = stage
+        self.step = step
+        self.reasons: tuple[Refusal, ...] = reasons
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The rule code of every reason, in order."""
+        return tuple(r.rule for r in self.reasons)
+
+    def __str__(self) -> str:
+        step = getattr(self.step, "value", self.step)
+        where = (
+            "before the case is opened"
+            if self.stage is None
+            else f"while the case is {getattr(self.stage, 'value', self.stage)}"
+        )
+        return "\n".join([f"cannot {step} {where}:", *(f"  {r}" for r in self.reasons)])
+
+
+class WorkflowDefinitionError(OpencoError, ValueError):
+    """A workflow's transition table is malformed; :attr:`problems` lists every problem.
+
+    >>> print(WorkflowDefinitionError(["stage 'consulted' is not reachable from 'noticed'"]))
+    1 problem in the workflow definition:
+      stage 'consulted' is not reachable from 'noticed'
+    """
+
+    def __init__(self, problems: Iterable[str]) -> None:
+        problems = tuple(problems)
+        super().__init__(problems)
+        self.problems: tuple[str, ...] = problems
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the workflow definition:"
+        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+
+
+class RuleConfigurationError(OpencoError, ValueError):
+    """A rule cannot be configured as asked: it is a legal rule, or no such rule exists.
+
+    >>> print(RuleConfigurationError("L5", "a legal rule cannot be switched off"))
+    rule 'L5': a legal rule cannot be switched off
+    """
+
+    def __init__(self, code: str, problem: str) -> None:
+        super().__init__(code, problem)
+        self.code = code
+        self.problem = problem
+
+    def __str__(self) -> str:
+        return f"rule {self.code!r}: {self.problem}"

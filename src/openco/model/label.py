@@ -45,6 +45,11 @@ class LabelledEnum(enum.Enum):
         member._labels = dict(zip(Language, labels, strict=True)) if labels else {}
         return member
 
+    # Members are singletons compared by identity, so identity is a valid hash. Enum's own
+    # ``__hash__`` is a Python-level ``hash(self._name_)``: as dictionary keys (the workflow's
+    # transition table is keyed by stage and step) members would cost a Python call per lookup.
+    __hash__ = object.__hash__
+
     @property
     def value(self) -> str:
         """The stable identifier used in documents."""
