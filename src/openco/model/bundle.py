@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import attrs
 
 from openco.errors import DocumentProblem, InvalidModelError
+from openco.model import _validators as v
 from openco.model.concern import Concern
 from openco.model.consent import Consent, ConsentGiver
 from openco.model.family import Family
@@ -31,7 +32,7 @@ T = TypeVar("T")
 
 
 def _tuple_of(value: Iterable[T]) -> tuple[T, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 def _duplicates(name: str, items: Sequence[Any], problems: list[DocumentProblem]) -> set[str]:
@@ -304,7 +305,15 @@ class Bundle:
             "meetings": Meeting, "plans": Plan, "consents": Consent,
         }  # fmt: skip
         for name, kind in kinds.items():
-            for index, item in enumerate(getattr(self, name)):
+            items = getattr(self, name)
+            if not isinstance(items, tuple):
+                raise InvalidModelError(
+                    "Bundle",
+                    name,
+                    items,
+                    f"a list, tuple or set of {kind.__name__} objects, not text or a single value",
+                )
+            for index, item in enumerate(items):
                 if not isinstance(item, kind):
                     raise InvalidModelError(
                         "Bundle", f"{name}[{index}]", item, f"a {kind.__name__}"

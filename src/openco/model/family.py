@@ -61,11 +61,11 @@ class Custody:
 
 
 def _members_tuple(value: Iterable[Person]) -> tuple[Person, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 def _custody_tuple(value: Iterable[Custody]) -> tuple[Custody, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -90,12 +90,18 @@ class Family:
     id: FamilyId = attrs.field(validator=v.identifier)
     members: tuple[Person, ...] = attrs.field(
         converter=_members_tuple,
-        validator=[v.non_empty, v.each(Person, "a Person"), v.unique(lambda p: p.id, "id")],
+        validator=[
+            v.collection(tuple, "Person objects"),
+            v.non_empty,
+            v.each(Person, "a Person"),
+            v.unique(lambda p: p.id, "id"),
+        ],
     )
     custody: tuple[Custody, ...] = attrs.field(
         default=(),
         converter=_custody_tuple,
         validator=[
+            v.collection(tuple, "Custody objects"),
             v.each(Custody, "a Custody"),
             v.unique(lambda c: (c.child, c.adult), "child and adult"),
         ],
