@@ -116,14 +116,23 @@ class Family:
 
     @custody.validator
     def _check_custody(self, attribute: attrs.Attribute[Any], value: tuple[Custody, ...]) -> None:
-        ids = {m.id for m in self.members}
+        born = {m.id: m.birth_date for m in self.members}
         for index, relation in enumerate(value):
             for role in ("child", "adult"):
                 person = getattr(relation, role)
-                if person not in ids:
+                if person not in born:
                     raise v.fail(
                         self, f"{attribute.name}[{index}].{role}", person, "the id of a member"
                     )
+            # A parent or custodian is always older than the child; a relation the other way
+            # round is a data-entry error (child and adult swapped), never a real family.
+            if born[relation.adult] >= born[relation.child]:
+                raise v.fail(
+                    self,
+                    f"{attribute.name}[{index}].adult",
+                    relation.adult,
+                    f"a member born before the child {relation.child!r}",
+                )
 
     def member(self, person: PersonId) -> Person:
         """The member with id *person*.
