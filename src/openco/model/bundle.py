@@ -1,8 +1,9 @@
 """A :class:`Bundle`: openco objects that refer to each other, checked together.
 
 Single objects check their own invariants. A bundle also checks what lies between them: every
-id a plan, meeting, concern, map or consent refers to exists in the bundle, ids are unique, and
-people appear in the roles they can take (a custodian who gives consent has custody of the
+id a plan, meeting, concern, map or consent refers to exists in the bundle, ids are unique,
+what refers to an earlier event does not predate it (a plan is agreed on or after its meeting),
+and people appear in the roles they can take (a custodian who gives consent has custody of the
 child; a worker in a meeting is a known professional). :func:`reference_problems` lists every
 problem with its path, such as ``plans[0].items[1].responsible``.
 """
@@ -76,7 +77,8 @@ def reference_problems(  # noqa: C901, PLR0912, PLR0915 - one pass over every ki
     professional_ids = _duplicates("professionals", professionals, problems)
     _duplicates("families", families, problems)
     _duplicates("network_maps", network_maps, problems)
-    concern_ids = _duplicates("concerns", concerns, problems)
+    _duplicates("concerns", concerns, problems)
+    concern_by_id = {c.id: c for c in concerns}
     meeting_by_id = {m.id: m for m in meetings}
     _duplicates("meetings", meetings, problems)
     _duplicates("plans", plans, problems)
@@ -189,8 +191,16 @@ def reference_problems(  # noqa: C901, PLR0912, PLR0915 - one pass over every ki
                 add(DocumentProblem(f"{path}.family", f"no family has id {meeting.family!r}"))
         if meeting.area is not None and meeting.area not in area_ids:
             add(DocumentProblem(f"{path}.area", f"no area has id {meeting.area!r}"))
-        if meeting.concern is not None and meeting.concern not in concern_ids:
-            add(DocumentProblem(f"{path}.concern", f"no concern has id {meeting.concern!r}"))
+        if meeting.concern is not None:
+            about = concern_by_id.get(meeting.concern)
+            if about is None:
+                add(DocumentProblem(f"{path}.concern", f"no concern has id {meeting.concern!r}"))
+            elif about.family != meeting.family:
+                add(DocumentProblem(f"{path}.concern", "a concern about another family"))
+            elif meeting.held_on < about.noticed_on:
+                add(
+                    DocumentProblem(f"{path}.held_on", "before the concern it is about was noticed")
+                )
         family_members = {m.id for m in family.members} if family is not None else set()
         network = network_of.get(meeting.family or "", set())
         for pi, participant in enumerate(meeting.participants):
@@ -224,6 +234,8 @@ def reference_problems(  # noqa: C901, PLR0912, PLR0915 - one pass over every ki
             add(DocumentProblem(f"{path}.meeting", f"no meeting has id {plan.meeting!r}"))
         elif meeting.family != plan.family:
             add(DocumentProblem(f"{path}.family", "not the family of the meeting"))
+        elif plan.agreed_on < meeting.held_on:
+            add(DocumentProblem(f"{path}.agreed_on", "before the meeting it was made in"))
         for ii, item in enumerate(plan.items):
             if not known_person(item.responsible):
                 add(
