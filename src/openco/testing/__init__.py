@@ -1,0 +1,58 @@
+"""Hypothesis strategies for openco types, for property-based tests of code that uses openco.
+
+Install the extra to use them: ``pip install 'openco[testing]'``. Every public class of
+:mod:`openco.model` has a strategy named as Hypothesis names its own (plural, lower case):
+:func:`families`, :func:`network_maps`, :func:`concerns` … and :func:`bundles` for whole,
+consistent bundles. Called with no arguments a strategy produces any valid object; options are
+keyword-only, and options that vary are passed as strategies.
+
+Once openco is installed, ``st.from_type(Family)`` (and ``st.builds`` with inferred arguments)
+also uses these strategies, through a Hypothesis plugin registered as an entry point.
+
+This package imports :mod:`openco.model` and Hypothesis; nothing else in openco imports it, so
+``import openco`` works without Hypothesis installed.
+"""
+
+from openco.testing.model import areas as areas
+from openco.testing.model import bundles as bundles
+from openco.testing.model import concerns as concerns
+from openco.testing.model import consents as consents
+from openco.testing.model import custodies as custodies
+from openco.testing.model import families as families
+from openco.testing.model import meetings as meetings
+from openco.testing.model import member_ties as member_ties
+from openco.testing.model import network_maps as network_maps
+from openco.testing.model import network_members as network_members
+from openco.testing.model import participants as participants
+from openco.testing.model import people as people
+from openco.testing.model import person_ids as person_ids
+from openco.testing.model import plan_items as plan_items
+from openco.testing.model import plans as plans
+from openco.testing.model import professionals as professionals
+from openco.testing.model import service_units as service_units
+from openco.testing.model import structural_issues as structural_issues
+from openco.testing.model import views as views
+from openco.testing.model import zone_assessments as zone_assessments
+
+__all__ = [
+    "areas",
+    "bundles",
+    "concerns",
+    "consents",
+    "custodies",
+    "families",
+    "meetings",
+    "member_ties",
+    "network_maps",
+    "network_members",
+    "participants",
+    "people",
+    "person_ids",
+    "plan_items",
+    "plans",
+    "professionals",
+    "service_units",
+    "structural_issues",
+    "views",
+    "zone_assessments",
+]
