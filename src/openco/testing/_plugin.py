@@ -10,52 +10,68 @@ the dates would come in any order, so almost every draw would be refused.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the module itself must not import Hypothesis: see _resolver()
+    from hypothesis.strategies import SearchStrategy
+
+# The strategy in openco.testing.model for each class and id type of openco.model, by name.
+_STRATEGY_FOR: dict[str, str] = {
+    "Area": "areas",
+    "Bundle": "bundles",
+    "Concern": "concerns",
+    "Consent": "consents",
+    "Custody": "custodies",
+    "Family": "families",
+    "Meeting": "meetings",
+    "MemberTie": "member_ties",
+    "NetworkMap": "network_maps",
+    "NetworkMember": "network_members",
+    "Participant": "participants",
+    "Person": "people",
+    "Plan": "plans",
+    "PlanItem": "plan_items",
+    "Professional": "professionals",
+    "ServiceUnit": "service_units",
+    "StructuralIssue": "structural_issues",
+    "View": "views",
+    "ZoneAssessment": "zone_assessments",
+    # Ids are NewTypes of str, which from_type would fill with any text. Every kind of id
+    # follows the same pattern, so they all draw from person_ids().
+    "AreaId": "person_ids",
+    "ConcernId": "person_ids",
+    "ConsentId": "person_ids",
+    "FamilyId": "person_ids",
+    "MeetingId": "person_ids",
+    "NetworkMapId": "person_ids",
+    "PersonId": "person_ids",
+    "PlanId": "person_ids",
+    "PlanItemId": "person_ids",
+    "ProfessionalId": "person_ids",
+    "UnitId": "person_ids",
+}
 
 
-def _ignoring_type(make: Callable[[], Any]) -> Callable[[type], Any]:
-    """A resolver for ``st.register_type_strategy`` that calls *make* for the strategy."""
-    return lambda _: make()
+def _resolver(name: str) -> Callable[[object], SearchStrategy[Any]]:
+    """A resolver for ``st.register_type_strategy`` that calls ``openco.testing.<name>()``."""
+
+    def resolve(_: object) -> SearchStrategy[Any]:
+        # Imported only when a type is resolved. At registration time openco.testing may be
+        # half imported: importing it is what imports Hypothesis, which then runs this hook.
+        from openco.testing import model  # noqa: PLC0415 - see above
+
+        strategy: SearchStrategy[Any] = getattr(model, name)()
+        return strategy
+
+    return resolve
 
 
 def _hypothesis_setup_hook() -> None:
-    # Imported here, not at module level, so that merely loading the entry point costs nothing;
-    # and each type is registered with a function rather than a strategy, because Hypothesis
-    # evaluates a registered strategy at once, while it is still being imported.
-    from hypothesis import strategies as st  # noqa: PLC0415 - lazy on purpose, see above
+    # Registered as functions rather than strategies: Hypothesis evaluates a registered
+    # strategy at once, while it is still being imported.
+    from hypothesis import strategies as st  # noqa: PLC0415 - plugins import Hypothesis lazily
 
-    from openco import model  # noqa: PLC0415 - lazy on purpose
-    from openco.testing import model as strategies  # noqa: PLC0415 - lazy on purpose
+    from openco import model  # noqa: PLC0415 - imports nothing but attrs and dateutil
 
-    defaults: dict[type, Callable[[], Any]] = {
-        model.Area: strategies.areas,
-        model.Bundle: strategies.bundles,
-        model.Concern: strategies.concerns,
-        model.Consent: strategies.consents,
-        model.Custody: strategies.custodies,
-        model.Family: strategies.families,
-        model.Meeting: strategies.meetings,
-        model.MemberTie: strategies.member_ties,
-        model.NetworkMap: strategies.network_maps,
-        model.NetworkMember: strategies.network_members,
-        model.Participant: strategies.participants,
-        model.Person: strategies.people,
-        model.Plan: strategies.plans,
-        model.PlanItem: strategies.plan_items,
-        model.Professional: strategies.professionals,
-        model.ServiceUnit: strategies.service_units,
-        model.StructuralIssue: strategies.structural_issues,
-        model.View: strategies.views,
-        model.ZoneAssessment: strategies.zone_assessments,
-    }
-    for kind, strategy in defaults.items():
-        st.register_type_strategy(kind, _ignoring_type(strategy))
-    # Ids are NewTypes of str, which from_type would fill with any text; every kind of id
-    # follows the same pattern, so they all draw from person_ids().
-    ids = (
-        model.AreaId, model.ConcernId, model.ConsentId, model.FamilyId, model.MeetingId,
-        model.NetworkMapId, model.PersonId, model.PlanId, model.PlanItemId,
-        model.ProfessionalId, model.UnitId,
-    )  # fmt: skip
-    for id_type in ids:
-        st.register_type_strategy(id_type, _ignoring_type(strategies.person_ids))
+    for type_name, strategy_name in _STRATEGY_FOR.items():
+        st.register_type_strategy(getattr(model, type_name), _resolver(strategy_name))
