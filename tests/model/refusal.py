@@ -34,7 +34,7 @@ def assert_refused(build: Callable[[], object], field: str) -> InvalidModelError
     assert error.field == field, str(error)
     assert error.allowed
     assert str(error).startswith(f"{error.owner}.{field}: got ")
-    copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own object, just pickled
+    copy = pickle.loads(pickle.dumps(error))
     assert (type(copy), copy.args, str(copy)) == (type(error), error.args, str(error))
     return error
 
