@@ -108,6 +108,17 @@ class TestOptions:
     def test_families_have_the_children_asked_for_on_the_day(self, family: Family) -> None:
         assert len(family.children_on(DAY)) == 2
 
+    @given(
+        on=st.dates() | st.sampled_from([dt.date(2028, 2, 29), dt.date(2026, 3, 1)]), data=st.data()
+    )
+    def test_families_count_children_right_on_any_day(
+        self, on: dt.date, data: st.DataObject
+    ) -> None:
+        """Leap days and the first and last years of the calendar included."""
+        family = data.draw(ot.families(min_children=1, max_children=1, min_size=3, on=on))
+
+        assert len(family.children_on(on)) == 1
+
     @given(ot.families(max_children=0, on=DAY, min_size=2))
     def test_families_without_children_have_only_adults_and_the_unborn(
         self, family: Family

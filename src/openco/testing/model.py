@@ -168,7 +168,7 @@ def _has_text(value: str) -> bool:
 
 
 # Any text the model accepts: not empty and not only white space.
-_TEXT: Final = st.text(min_size=1, max_size=40).filter(_has_text)
+_TEXT: Final = st.text(min_size=1).filter(_has_text)
 
 # Syllables of made-up, Finnish-sounding first names: the names are generated, never real
 # people's, so fixtures built from them cannot point at anyone.
@@ -633,12 +633,13 @@ def _network_maps(
         )
         for _ in range(_count(draw, min_size, max_size))
     ]
-    drawn_with = [PersonId(_fresh(draw, set())) for _ in range(_count(draw, 1, 3))]
+    drawers: set[str] = set()
+    drawn_with = [PersonId(_fresh(draw, drawers)) for _ in range(_count(draw, 1, 5))]
     return NetworkMap(
         id=NetworkMapId(draw(_ID)),
         family=draw(family),
         drawn_on=draw(dates),
-        drawn_with=list(dict.fromkeys(drawn_with)),
+        drawn_with=drawn_with,
         members=members,
         ties=_ties(draw, [m.id for m in members]),
         focal_person=draw(st.none() | st.sampled_from(drawn_with) | _PERSON_ID),
