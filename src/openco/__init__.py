@@ -14,11 +14,13 @@ General layout (each layer imports only from the layers above it in this list):
 The package namespace itself holds only metadata; import from the subpackages.
 """
 
-from importlib.metadata import PackageNotFoundError, version
+# Imported under private names: the package namespace holds only __version__.
+from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
+from importlib.metadata import version as _version
 
 try:
-    __version__ = version("openco")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+    __version__ = _version("openco")
+except _PackageNotFoundError:  # pragma: no cover - running from a source tree without install
     __version__ = "0.0.0"
 
 __all__ = ["__version__"]

@@ -173,11 +173,9 @@ class TestProblems:
         }
 
     def test_a_person_born_after_today_is_refused_only_when_today_is_given(self) -> None:
-        document = json.loads(dumps(STORY))
+        document = json.loads(dumps(Bundle(areas=STORY.areas, families=STORY.families)))
         document["data"]["families"][0]["members"][1]["birth_date"] = "2027-05-01"
-        document["data"]["concerns"][0]["noticed_on"] = "2027-06-01"
-        for assessment in document["data"]["concerns"][0]["assessments"]:
-            assessment["on"] = "2027-06-01"
+        document["data"]["families"][0]["custody"] = []
         text = json.dumps(document)
 
         loads(text, Bundle)

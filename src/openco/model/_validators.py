@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Hashable, Iterable
-from typing import Any, Final
+from typing import Any, Final, TypeVar, cast
 
 import attrs
 
 from openco.errors import InvalidModelError
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+T = TypeVar("T")
 
 _ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}")
 
@@ -23,6 +24,50 @@ _ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}")
 def fail(instance: object, field: str, value: object, allowed: str) -> InvalidModelError:
     """Build the error for *field* of *instance*; the caller raises it."""
     return InvalidModelError(type(instance).__name__, field, value, allowed)
+
+
+def _is_collection(value: object) -> bool:
+    return isinstance(value, Iterable) and not isinstance(value, str | bytes)
+
+
+def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
+    """Convert *value* to a tuple, handing text and non-iterables on to :func:`collection`.
+
+    Text is iterable, so ``tuple("p1")`` would silently become ``("p", "1")``, two valid ids.
+    A converter cannot name the field, so it passes such a value on unchanged and the
+    :func:`collection` validator refuses it with the field's name.
+    """
+    if not _is_collection(value):
+        return cast("tuple[T, ...]", value)
+    return tuple(value)
+
+
+def to_frozenset(value: Iterable[T]) -> frozenset[T]:
+    """Convert *value* to a frozenset, as :func:`to_tuple` (unhashable elements are passed on)."""
+    if not _is_collection(value):
+        return cast("frozenset[T]", value)
+    try:
+        return frozenset(value)
+    except TypeError:  # an unhashable element: let the validator name the field
+        return cast("frozenset[T]", value)
+
+
+def collection(kind: type[tuple[Any, ...] | frozenset[Any]], what: str) -> Validator:
+    """The converter made a *kind* of it: a collection of *what*, not text or a single value.
+
+    Put it first among the field's validators, so that the others can iterate.
+    """
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise fail(
+                instance,
+                attribute.name,
+                value,
+                f"a list, tuple or set of {what}, not text or a single value",
+            )
+
+    return check
 
 
 def identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -1,8 +1,9 @@
 """A :class:`Bundle`: openco objects that refer to each other, checked together.
 
 Single objects check their own invariants. A bundle also checks what lies between them: every
-id a plan, meeting, concern, map or consent refers to exists in the bundle, ids are unique, and
-people appear in the roles they can take (a custodian who gives consent has custody of the
+id a plan, meeting, concern, map or consent refers to exists in the bundle, ids are unique,
+what refers to an earlier event does not predate it (a plan is agreed on or after its meeting),
+and people appear in the roles they can take (a custodian who gives consent has custody of the
 child; a worker in a meeting is a known professional). :func:`reference_problems` lists every
 problem with its path, such as ``plans[0].items[1].responsible``.
 """
@@ -15,6 +16,7 @@ from typing import Any
 import attrs
 
 from openco.errors import DocumentProblem, InvalidModelError
+from openco.model import _validators as v
 from openco.model.concern import Concern
 from openco.model.consent import Consent, ConsentGiver
 from openco.model.family import Family
@@ -27,41 +29,44 @@ from openco.model.service import Area, Professional, ServiceUnit
 
 __all__ = ["Bundle", "reference_problems"]
 
+# One converter per field, not one generic ``(Iterable[T]) -> tuple[T, ...]``: mypy's attrs
+# plugin leaves such a T unbound in ``Bundle.__init__``, and then rejects every list passed in.
+
 
 def _areas(value: Iterable[Area]) -> tuple[Area, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 def _units(value: Iterable[ServiceUnit]) -> tuple[ServiceUnit, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 def _professionals(value: Iterable[Professional]) -> tuple[Professional, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 def _families(value: Iterable[Family]) -> tuple[Family, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 def _network_maps(value: Iterable[NetworkMap]) -> tuple[NetworkMap, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 def _concerns(value: Iterable[Concern]) -> tuple[Concern, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 def _meetings(value: Iterable[Meeting]) -> tuple[Meeting, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 def _plans(value: Iterable[Plan]) -> tuple[Plan, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 def _consents(value: Iterable[Consent]) -> tuple[Consent, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 def _duplicates(name: str, items: Sequence[Any], problems: list[DocumentProblem]) -> set[str]:
@@ -105,7 +110,8 @@ def reference_problems(  # noqa: C901, PLR0912, PLR0915 - one pass over every ki
     professional_ids = _duplicates("professionals", professionals, problems)
     _duplicates("families", families, problems)
     _duplicates("network_maps", network_maps, problems)
-    concern_ids = _duplicates("concerns", concerns, problems)
+    _duplicates("concerns", concerns, problems)
+    concern_by_id = {c.id: c for c in concerns}
     meeting_by_id = {m.id: m for m in meetings}
     _duplicates("meetings", meetings, problems)
     _duplicates("plans", plans, problems)
@@ -218,8 +224,16 @@ def reference_problems(  # noqa: C901, PLR0912, PLR0915 - one pass over every ki
                 add(DocumentProblem(f"{path}.family", f"no family has id {meeting.family!r}"))
         if meeting.area is not None and meeting.area not in area_ids:
             add(DocumentProblem(f"{path}.area", f"no area has id {meeting.area!r}"))
-        if meeting.concern is not None and meeting.concern not in concern_ids:
-            add(DocumentProblem(f"{path}.concern", f"no concern has id {meeting.concern!r}"))
+        if meeting.concern is not None:
+            about = concern_by_id.get(meeting.concern)
+            if about is None:
+                add(DocumentProblem(f"{path}.concern", f"no concern has id {meeting.concern!r}"))
+            elif about.family != meeting.family:
+                add(DocumentProblem(f"{path}.concern", "a concern about another family"))
+            elif meeting.held_on < about.noticed_on:
+                add(
+                    DocumentProblem(f"{path}.held_on", "before the concern it is about was noticed")
+                )
         family_members = {m.id for m in family.members} if family is not None else set()
         network = network_of.get(meeting.family or "", set())
         for pi, participant in enumerate(meeting.participants):
@@ -253,6 +267,8 @@ def reference_problems(  # noqa: C901, PLR0912, PLR0915 - one pass over every ki
             add(DocumentProblem(f"{path}.meeting", f"no meeting has id {plan.meeting!r}"))
         elif meeting.family != plan.family:
             add(DocumentProblem(f"{path}.family", "not the family of the meeting"))
+        elif plan.agreed_on < meeting.held_on:
+            add(DocumentProblem(f"{path}.agreed_on", "before the meeting it was made in"))
         for ii, item in enumerate(plan.items):
             if not known_person(item.responsible):
                 add(
@@ -334,7 +350,15 @@ class Bundle:
             "meetings": Meeting, "plans": Plan, "consents": Consent,
         }  # fmt: skip
         for name, kind in kinds.items():
-            for index, item in enumerate(getattr(self, name)):
+            items = getattr(self, name)
+            if not isinstance(items, tuple):
+                raise InvalidModelError(
+                    "Bundle",
+                    name,
+                    items,
+                    f"a list, tuple or set of {kind.__name__} objects, not text or a single value",
+                )
+            for index, item in enumerate(items):
                 if not isinstance(item, kind):
                     raise InvalidModelError(
                         "Bundle", f"{name}[{index}]", item, f"a {kind.__name__}"

@@ -117,11 +117,11 @@ class ZoneAssessment:
 
 
 def _texts(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 def _assessments(value: Iterable[ZoneAssessment]) -> tuple[ZoneAssessment, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -153,13 +153,21 @@ class Concern:
     noticed_on: dt.date = attrs.field(validator=v.day)
     assessments: tuple[ZoneAssessment, ...] = attrs.field(
         converter=_assessments,
-        validator=[v.non_empty, v.each(ZoneAssessment, "a ZoneAssessment")],
+        validator=[
+            v.collection(tuple, "ZoneAssessment objects"),
+            v.non_empty,
+            v.each(ZoneAssessment, "a ZoneAssessment"),
+        ],
     )
     worries: tuple[str, ...] = attrs.field(
-        default=(), converter=_texts, validator=v.each(str, "a non-empty text", v.text)
+        default=(),
+        converter=_texts,
+        validator=[v.collection(tuple, "texts"), v.each(str, "a non-empty text", v.text)],
     )
     strengths: tuple[str, ...] = attrs.field(
-        default=(), converter=_texts, validator=v.each(str, "a non-empty text", v.text)
+        default=(),
+        converter=_texts,
+        validator=[v.collection(tuple, "texts"), v.each(str, "a non-empty text", v.text)],
     )
 
     @assessments.validator

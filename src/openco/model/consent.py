@@ -44,11 +44,11 @@ class ConsentGiver(LabelledEnum):
 
 
 def _scopes(value: Iterable[DataScope]) -> frozenset[DataScope]:
-    return frozenset(value)
+    return v.to_frozenset(value)
 
 
 def _units(value: Iterable[UnitId]) -> frozenset[UnitId]:
-    return frozenset(value)
+    return v.to_frozenset(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -78,9 +78,16 @@ class Consent:
     giver: ConsentGiver = attrs.field(validator=v.member_of(ConsentGiver))
     scopes: frozenset[DataScope] = attrs.field(
         converter=_scopes,
-        validator=[v.non_empty, v.each(DataScope, f"a DataScope: {', '.join(DataScope.values())}")],
+        validator=[
+            v.collection(frozenset, "DataScope members"),
+            v.non_empty,
+            v.each(DataScope, f"a DataScope: {', '.join(DataScope.values())}"),
+        ],
     )
-    units: frozenset[UnitId] = attrs.field(converter=_units, validator=[v.non_empty, v.identifiers])
+    units: frozenset[UnitId] = attrs.field(
+        converter=_units,
+        validator=[v.collection(frozenset, "unit ids"), v.non_empty, v.identifiers],
+    )
     valid_from: dt.date = attrs.field(validator=v.day)
     valid_until: dt.date | None = attrs.field(
         default=None, validator=[v.optional_day, v.not_before("valid_from")]

@@ -61,11 +61,11 @@ class Custody:
 
 
 def _members_tuple(value: Iterable[Person]) -> tuple[Person, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 def _custody_tuple(value: Iterable[Custody]) -> tuple[Custody, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -90,12 +90,18 @@ class Family:
     id: FamilyId = attrs.field(validator=v.identifier)
     members: tuple[Person, ...] = attrs.field(
         converter=_members_tuple,
-        validator=[v.non_empty, v.each(Person, "a Person"), v.unique(lambda p: p.id, "id")],
+        validator=[
+            v.collection(tuple, "Person objects"),
+            v.non_empty,
+            v.each(Person, "a Person"),
+            v.unique(lambda p: p.id, "id"),
+        ],
     )
     custody: tuple[Custody, ...] = attrs.field(
         default=(),
         converter=_custody_tuple,
         validator=[
+            v.collection(tuple, "Custody objects"),
             v.each(Custody, "a Custody"),
             v.unique(lambda c: (c.child, c.adult), "child and adult"),
         ],
@@ -110,14 +116,23 @@ class Family:
 
     @custody.validator
     def _check_custody(self, attribute: attrs.Attribute[Any], value: tuple[Custody, ...]) -> None:
-        ids = {m.id for m in self.members}
+        born = {m.id: m.birth_date for m in self.members}
         for index, relation in enumerate(value):
             for role in ("child", "adult"):
                 person = getattr(relation, role)
-                if person not in ids:
+                if person not in born:
                     raise v.fail(
                         self, f"{attribute.name}[{index}].{role}", person, "the id of a member"
                     )
+            # A parent or custodian is always older than the child; a relation the other way
+            # round is a data-entry error (child and adult swapped), never a real family.
+            if born[relation.adult] >= born[relation.child]:
+                raise v.fail(
+                    self,
+                    f"{attribute.name}[{index}].adult",
+                    relation.adult,
+                    f"a member born before the child {relation.child!r}",
+                )
 
     def member(self, person: PersonId) -> Person:
         """The member with id *person*.

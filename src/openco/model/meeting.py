@@ -118,15 +118,15 @@ class StructuralIssue:
 
 
 def _participants(value: Iterable[Participant]) -> tuple[Participant, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 def _people(value: Iterable[PersonId]) -> tuple[PersonId, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 def _issues(value: Iterable[StructuralIssue]) -> tuple[StructuralIssue, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -156,6 +156,7 @@ class Meeting:
     participants: tuple[Participant, ...] = attrs.field(
         converter=_participants,
         validator=[
+            v.collection(tuple, "Participant objects"),
             v.non_empty,
             v.each(Participant, "a Participant"),
             v.unique(lambda p: p.person, "person"),
@@ -165,10 +166,21 @@ class Meeting:
     area: AreaId | None = attrs.field(default=None, validator=v.optional_identifier)
     concern: ConcernId | None = attrs.field(default=None, validator=v.optional_identifier)
     speaking_order: tuple[PersonId, ...] = attrs.field(
-        default=(), converter=_people, validator=[v.identifiers, v.unique(lambda p: p, "person")]
+        default=(),
+        converter=_people,
+        validator=[
+            v.collection(tuple, "person ids"),
+            v.identifiers,
+            v.unique(lambda p: p, "person"),
+        ],
     )
     structural_issues: tuple[StructuralIssue, ...] = attrs.field(
-        default=(), converter=_issues, validator=v.each(StructuralIssue, "a StructuralIssue")
+        default=(),
+        converter=_issues,
+        validator=[
+            v.collection(tuple, "StructuralIssue objects"),
+            v.each(StructuralIssue, "a StructuralIssue"),
+        ],
     )
 
     @family.validator

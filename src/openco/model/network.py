@@ -127,7 +127,7 @@ class ContactFrequency(LabelledEnum):
 
 
 def _support_set(value: Iterable[SupportType]) -> frozenset[SupportType]:
-    return frozenset(value)
+    return v.to_frozenset(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -157,7 +157,10 @@ class NetworkMember:
     support: frozenset[SupportType] = attrs.field(
         default=frozenset(),
         converter=_support_set,
-        validator=v.each(SupportType, "a SupportType: emotional, practical, informational"),
+        validator=[
+            v.collection(frozenset, "SupportType members"),
+            v.each(SupportType, "a SupportType: emotional, practical, informational"),
+        ],
     )
     professional: ProfessionalId | None = attrs.field(default=None)
     frequency: ContactFrequency | None = attrs.field(
@@ -219,15 +222,15 @@ class MemberTie:
 
 
 def _members(value: Iterable[NetworkMember]) -> tuple[NetworkMember, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 def _ties(value: Iterable[MemberTie]) -> tuple[MemberTie, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 def _people(value: Iterable[PersonId]) -> tuple[PersonId, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -256,17 +259,30 @@ class NetworkMap:
     drawn_on: dt.date = attrs.field(validator=v.day)
     drawn_with: tuple[PersonId, ...] = attrs.field(
         converter=_people,
-        validator=[v.non_empty, v.identifiers, v.unique(lambda p: p, "person")],
+        validator=[
+            v.collection(tuple, "person ids"),
+            v.non_empty,
+            v.identifiers,
+            v.unique(lambda p: p, "person"),
+        ],
     )
     members: tuple[NetworkMember, ...] = attrs.field(
         default=(),
         converter=_members,
-        validator=[v.each(NetworkMember, "a NetworkMember"), v.unique(lambda m: m.id, "id")],
+        validator=[
+            v.collection(tuple, "NetworkMember objects"),
+            v.each(NetworkMember, "a NetworkMember"),
+            v.unique(lambda m: m.id, "id"),
+        ],
     )
     ties: tuple[MemberTie, ...] = attrs.field(
         default=(),
         converter=_ties,
-        validator=[v.each(MemberTie, "a MemberTie"), v.unique(lambda t: (t.a, t.b), "pair")],
+        validator=[
+            v.collection(tuple, "MemberTie objects"),
+            v.each(MemberTie, "a MemberTie"),
+            v.unique(lambda t: (t.a, t.b), "pair"),
+        ],
     )
     focal_person: PersonId | None = attrs.field(default=None, validator=v.optional_identifier)
 

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Final
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from openco.model import _validators as v
 from openco.model.ids import PersonId
@@ -40,6 +39,9 @@ class Person:
     (3, 4)
     >>> p.is_child_on(dt.date(2039, 5, 31)), p.is_child_on(dt.date(2039, 6, 1))
     (True, False)
+    >>> leap = Person(id=PersonId("child-2"), name="Aino", birth_date=dt.date(2008, 2, 29))
+    >>> leap.is_child_on(dt.date(2026, 2, 28)), leap.is_child_on(dt.date(2026, 3, 1))
+    (True, False)
     """
 
     id: PersonId = attrs.field(validator=v.identifier)
@@ -54,7 +56,10 @@ class Person:
         """
         if day < self.birth_date:
             raise v.fail(self, "birth_date", self.birth_date, f"a date on or before {day}")
-        return relativedelta(day, self.birth_date).years
+        born = self.birth_date
+        # Compare (month, day) rather than adding years to the birth date: dateutil's
+        # relativedelta moves 29 February to the 28th in common years, a day early.
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
     def is_child_on(self, day: dt.date) -> bool:
         """Whether the person is under 18 on *day*."""

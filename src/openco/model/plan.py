@@ -24,7 +24,7 @@ class ItemStatus(LabelledEnum):
 
 
 def _people(value: Iterable[PersonId]) -> frozenset[PersonId]:
-    return frozenset(value)
+    return v.to_frozenset(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -39,7 +39,9 @@ class PlanItem:
     what: str = attrs.field(validator=v.text)
     responsible: PersonId = attrs.field(validator=v.identifier)
     with_whom: frozenset[PersonId] = attrs.field(
-        default=frozenset(), converter=_people, validator=v.identifiers
+        default=frozenset(),
+        converter=_people,
+        validator=[v.collection(frozenset, "person ids"), v.identifiers],
     )
     due: dt.date | None = attrs.field(default=None, validator=v.optional_day)
     status: ItemStatus = attrs.field(default=ItemStatus.OPEN, validator=v.member_of(ItemStatus))
@@ -74,11 +76,11 @@ class View:
 
 
 def _items(value: Iterable[PlanItem]) -> tuple[PlanItem, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 def _views(value: Iterable[View]) -> tuple[View, ...]:
-    return tuple(value)
+    return v.to_tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -106,14 +108,22 @@ class Plan:
     items: tuple[PlanItem, ...] = attrs.field(
         default=(),
         converter=_items,
-        validator=[v.each(PlanItem, "a PlanItem"), v.unique(lambda i: i.id, "id")],
+        validator=[
+            v.collection(tuple, "PlanItem objects"),
+            v.each(PlanItem, "a PlanItem"),
+            v.unique(lambda i: i.id, "id"),
+        ],
     )
     follow_up_on: dt.date | None = attrs.field(default=None, validator=v.optional_day)
     child_views: tuple[View, ...] = attrs.field(
-        default=(), converter=_views, validator=v.each(View, "a View")
+        default=(),
+        converter=_views,
+        validator=[v.collection(tuple, "View objects"), v.each(View, "a View")],
     )
     dissents: tuple[View, ...] = attrs.field(
-        default=(), converter=_views, validator=v.each(View, "a View")
+        default=(),
+        converter=_views,
+        validator=[v.collection(tuple, "View objects"), v.each(View, "a View")],
     )
 
     @follow_up_on.validator

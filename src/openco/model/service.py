@@ -69,7 +69,7 @@ class Area:
 
 
 def _areas(value: Iterable[AreaId]) -> frozenset[AreaId]:
-    return frozenset(value)
+    return v.to_frozenset(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -83,7 +83,10 @@ class ServiceUnit:
     id: UnitId = attrs.field(validator=v.identifier)
     name: str = attrs.field(validator=v.text)
     kind: ServiceKind = attrs.field(validator=v.member_of(ServiceKind))
-    areas: frozenset[AreaId] = attrs.field(converter=_areas, validator=[v.non_empty, v.identifiers])
+    areas: frozenset[AreaId] = attrs.field(
+        converter=_areas,
+        validator=[v.collection(frozenset, "area ids"), v.non_empty, v.identifiers],
+    )
     in_family_centre: bool = attrs.field(default=False, validator=v.boolean)
 
 

@@ -66,6 +66,7 @@ __all__ = [
     "RuleGroup",
     "RuleKind",
     "Settings",
+    "check_opening",
 ]
 
 
