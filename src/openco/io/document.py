@@ -24,6 +24,7 @@ import attrs
 
 from openco.errors import DocumentProblem, InvalidDocumentError
 from openco.io._converter import converter, fast_converter, problems_of
+from openco.io.case import case_data, structure_case
 from openco.model import (
     Area,
     Bundle,
@@ -46,6 +47,7 @@ from openco.model import (
     ZoneAssessment,
     reference_problems,
 )
+from openco.process import DEFAULT_WORKFLOW, Case, Workflow
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -85,11 +87,15 @@ _MODEL_KINDS: Final[tuple[type, ...]] = (
 )
 
 
+_CASE_KIND: Final = "case"
+
+
 def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
 _KINDS: dict[str, type] = {_snake(cls.__name__): cls for cls in _MODEL_KINDS}
+_KINDS[_CASE_KIND] = Case
 
 
 def document_kinds() -> dict[str, type]:
@@ -138,7 +144,8 @@ def to_document(obj: object) -> dict[str, Any]:
     """  # noqa: E501 - a doctest's output is one line
     kind = kind_of(type(obj))
     with _GcPaused():
-        return {"schema_version": SCHEMA_VERSION, "kind": kind, "data": converter.unstructure(obj)}
+        data = case_data(obj) if isinstance(obj, Case) else converter.unstructure(obj)
+        return {"schema_version": SCHEMA_VERSION, "kind": kind, "data": data}
 
 
 def dumps(obj: object, *, indent: int | None = None) -> str:
@@ -228,13 +235,21 @@ def _structure_bundle(data: object) -> tuple[Bundle | None, list[DocumentProblem
     return Bundle(**parts), []
 
 
-def loads(text: str | bytes, cls: type[T], *, today: dt.date | None = None) -> T:
+def loads(
+    text: str | bytes,
+    cls: type[T],
+    *,
+    today: dt.date | None = None,
+    workflow: Workflow = DEFAULT_WORKFLOW,
+) -> T:
     """Read an openco document of *cls* from *text*.
 
     Args:
         text: the JSON text.
         cls: the class the document must hold, e.g. :class:`~openco.model.Family`.
         today: if given, people born after this date are refused (openco never reads the clock).
+        workflow: for a :class:`~openco.process.Case`, the workflow whose rules its history is
+            replayed under (a municipality's own variant, say).
 
     Raises:
         InvalidDocumentError: the text is not a valid document of *cls*; its ``problems`` list
@@ -262,7 +277,7 @@ def loads(text: str | bytes, cls: type[T], *, today: dt.date | None = None) -> T
     if problems:
         raise InvalidDocumentError(problems)
     with _GcPaused():
-        obj, problems = _structure(data, cls)
+        obj, problems = _structure(data, cls, workflow)
     if obj is not None and today is not None:
         problems = list(_future_births(obj, today))
     if problems or obj is None:
@@ -270,9 +285,13 @@ def loads(text: str | bytes, cls: type[T], *, today: dt.date | None = None) -> T
     return obj
 
 
-def _structure(data: object, cls: type[T]) -> tuple[T | None, list[DocumentProblem]]:
+def _structure(
+    data: object, cls: type[T], workflow: Workflow
+) -> tuple[T | None, list[DocumentProblem]]:
     if cls is Bundle:
         return _structure_bundle(data)  # type: ignore[return-value]  # cls is Bundle here
+    if cls is Case:
+        return structure_case(data, workflow=workflow)  # type: ignore[return-value]  # cls is Case
     with contextlib.suppress(Exception):  # read again below, to place every problem
         return fast_converter.structure(data, cls), []
     try:
@@ -286,6 +305,7 @@ def iter_loads(
     cls: type[T],
     *,
     today: dt.date | None = None,
+    workflow: Workflow = DEFAULT_WORKFLOW,
     on_error: Callable[[int, InvalidDocumentError], None] | None = None,
 ) -> Iterator[T]:
     """Read JSON Lines: one document of *cls* per non-blank line, lazily.
@@ -298,7 +318,7 @@ def iter_loads(
         if not line.strip():
             continue
         try:
-            yield loads(line, cls, today=today)
+            yield loads(line, cls, today=today, workflow=workflow)
         except InvalidDocumentError as error:
             if on_error is None:
                 raise InvalidDocumentError(
