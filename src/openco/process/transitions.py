@@ -341,7 +341,7 @@ def _catalogue(value: Iterable[Rule]) -> tuple[Rule, ...]:
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True, eq=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Workflow:
     """A validated workflow: its table, the detail each step records, rules and settings.
 
@@ -388,6 +388,15 @@ class Workflow:
         init=False, repr=False
     )
     _allowed: Mapping[LabelledEnum, frozenset[LabelledEnum]] = attrs.field(init=False, repr=False)
+
+    def __repr__(self) -> str:
+        # The generated repr would print every rule with its messages: tens of kilobytes in a
+        # traceback or a function signature. A summary says which workflow this is.
+        disabled = f", disabled={sorted(self.disabled)}" if self.disabled else ""
+        return (
+            f"<Workflow from {self.initial.value!r}: {len(self.stages)} stages, "
+            f"{len(self.steps)} steps, {len(self.rules)} rules{disabled}>"
+        )
 
     def __attrs_post_init__(self) -> None:
         checker = _Checker(self)
