@@ -10,7 +10,7 @@ problem with its path, such as ``plans[0].items[1].responsible``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
@@ -27,10 +27,40 @@ from openco.model.service import Area, Professional, ServiceUnit
 
 __all__ = ["Bundle", "reference_problems"]
 
-T = TypeVar("T")
+
+def _areas(value: Iterable[Area]) -> tuple[Area, ...]:
+    return tuple(value)
 
 
-def _tuple_of(value: Iterable[T]) -> tuple[T, ...]:
+def _units(value: Iterable[ServiceUnit]) -> tuple[ServiceUnit, ...]:
+    return tuple(value)
+
+
+def _professionals(value: Iterable[Professional]) -> tuple[Professional, ...]:
+    return tuple(value)
+
+
+def _families(value: Iterable[Family]) -> tuple[Family, ...]:
+    return tuple(value)
+
+
+def _network_maps(value: Iterable[NetworkMap]) -> tuple[NetworkMap, ...]:
+    return tuple(value)
+
+
+def _concerns(value: Iterable[Concern]) -> tuple[Concern, ...]:
+    return tuple(value)
+
+
+def _meetings(value: Iterable[Meeting]) -> tuple[Meeting, ...]:
+    return tuple(value)
+
+
+def _plans(value: Iterable[Plan]) -> tuple[Plan, ...]:
+    return tuple(value)
+
+
+def _consents(value: Iterable[Consent]) -> tuple[Consent, ...]:
     return tuple(value)
 
 
@@ -287,15 +317,15 @@ class Bundle:
         InvalidModelError: a reference does not resolve; :func:`reference_problems` lists all.
     """
 
-    areas: tuple[Area, ...] = attrs.field(default=(), converter=_tuple_of)
-    units: tuple[ServiceUnit, ...] = attrs.field(default=(), converter=_tuple_of)
-    professionals: tuple[Professional, ...] = attrs.field(default=(), converter=_tuple_of)
-    families: tuple[Family, ...] = attrs.field(default=(), converter=_tuple_of)
-    network_maps: tuple[NetworkMap, ...] = attrs.field(default=(), converter=_tuple_of)
-    concerns: tuple[Concern, ...] = attrs.field(default=(), converter=_tuple_of)
-    meetings: tuple[Meeting, ...] = attrs.field(default=(), converter=_tuple_of)
-    plans: tuple[Plan, ...] = attrs.field(default=(), converter=_tuple_of)
-    consents: tuple[Consent, ...] = attrs.field(default=(), converter=_tuple_of)
+    areas: tuple[Area, ...] = attrs.field(default=(), converter=_areas)
+    units: tuple[ServiceUnit, ...] = attrs.field(default=(), converter=_units)
+    professionals: tuple[Professional, ...] = attrs.field(default=(), converter=_professionals)
+    families: tuple[Family, ...] = attrs.field(default=(), converter=_families)
+    network_maps: tuple[NetworkMap, ...] = attrs.field(default=(), converter=_network_maps)
+    concerns: tuple[Concern, ...] = attrs.field(default=(), converter=_concerns)
+    meetings: tuple[Meeting, ...] = attrs.field(default=(), converter=_meetings)
+    plans: tuple[Plan, ...] = attrs.field(default=(), converter=_plans)
+    consents: tuple[Consent, ...] = attrs.field(default=(), converter=_consents)
 
     def __attrs_post_init__(self) -> None:
         kinds = {
