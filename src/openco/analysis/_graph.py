@@ -18,6 +18,7 @@ from openco.model import NetworkMap
 __all__ = [
     "CENTRE",
     "MapStructure",
+    "NxGraph",
     "betweenness",
     "ego_graph",
     "louvain",
@@ -29,6 +30,9 @@ __all__ = [
     "to_node_link",
     "weighted_graph",
 ]
+
+NxGraph = nx.Graph
+"""networkx's graph class, for the one public signature that returns it (``to_networkx``)."""
 
 CENTRE = "(centre)"
 """The node standing for the family in an ego graph; never a valid member id."""

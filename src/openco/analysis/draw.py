@@ -241,8 +241,10 @@ def to_dot(
     layout = layout_map(nmap, privacy=privacy)
     lines = [
         "graph network_map {",
-        "  graph [layout=neato, splines=true, outputorder=edgesfirst, forcelabels=true, "
-        'fontname="Helvetica"];',
+        (
+            "  graph [layout=neato, splines=true, outputorder=edgesfirst, forcelabels=true, "
+            'fontname="Helvetica"];'
+        ),
         '  node [fontname="Helvetica", fontsize=10];',
     ]
     points = 72 * scale  # Graphviz positions are in points

@@ -26,8 +26,6 @@ import math
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO, overload
 
-import networkx as nx
-
 from openco.analysis import _graph
 from openco.analysis.area import ProfessionalNetwork
 from openco.analysis.batch import TABLE_COLUMNS, MeasureTable
@@ -158,7 +156,7 @@ def to_node_link(value: Graphable, *, privacy: Privacy) -> str:
     return _graph.to_node_link(*_graph_of(value, privacy))
 
 
-def to_networkx(value: Graphable, *, privacy: Privacy | None = None) -> nx.Graph[Any]:
+def to_networkx(value: Graphable, *, privacy: Privacy | None = None) -> _graph.NxGraph[Any]:
     """The escape hatch: a :class:`networkx.Graph` of a map or of the professionals' network.
 
     A map becomes the family's node (``kind="centre"``) tied to every member, plus the
