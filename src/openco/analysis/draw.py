@@ -180,8 +180,8 @@ def layout_map(nmap: NetworkMap, *, privacy: Privacy | None = None) -> MapLayout
     >>> from openco.synthetic import generate_network_maps
     >>> layout = layout_map(next(generate_network_maps(families=1, seed=1)))
     >>> first = layout.members[0]
-    >>> first.ring.value, 0.6 < math.hypot(first.x, first.y) < 1.4
-    ('inner', True)
+    >>> first.ring.value, RING_EDGES[1] < math.hypot(first.x, first.y) < RING_EDGES[2]
+    ('outer', True)
     """
     cells: defaultdict[tuple[NetworkSector, Ring], list[int]] = defaultdict(list)
     for index, member in enumerate(nmap.members):
