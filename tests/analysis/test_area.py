@@ -134,7 +134,8 @@ class TestArguments:
         assert caught.value.argument == "professionals"
 
     @pytest.mark.parametrize(
-        ("name", "value"), [("seed", "x"), ("brokers_per_area", -1), ("min_professionals", 1.5)]
+        ("name", "value"),
+        [("seed", "x"), ("brokers_per_area", -1), ("min_professionals", 1.5), ("workers", 0)],
     )
     def test_bad_options_are_refused(self, name: str, value: object) -> None:
         with pytest.raises(InvalidArgumentError) as caught:

@@ -53,3 +53,11 @@ class TestBetweenness:
         assert {frozenset(c) for c in ours} == {
             frozenset(c) for c in nx.connected_components(graph)
         }
+
+
+def test_several_processes_give_the_same_betweenness() -> None:
+    graph = nx.relabel_nodes(nx.gnp_random_graph(320, 0.03, seed=4), str)
+
+    ours = betweenness(list(graph), {v: list(graph[v]) for v in graph}, workers=2)
+
+    assert ours == pytest.approx(nx.betweenness_centrality(graph), abs=1e-12)

@@ -24,7 +24,6 @@ __all__ = [
     "louvain",
     "map_structure",
     "member_graph",
-    "modularity",
     "to_gexf",
     "to_graphml",
     "to_node_link",
@@ -110,14 +109,6 @@ def louvain(graph: nx.Graph[str], *, seed: int, resolution: float = 1.0) -> list
             graph, weight="weight", resolution=resolution, seed=seed
         )
     ]
-
-
-def modularity(graph: nx.Graph[str], communities: Iterable[Iterable[str]]) -> float:
-    """Weighted modularity of a partition of *graph*."""
-    if graph.number_of_edges() == 0:
-        return 0.0
-    parts = [set(c) for c in communities]
-    return float(nx.community.modularity(graph, parts, weight="weight"))
 
 
 def betweenness(graph: nx.Graph[str]) -> dict[str, float]:

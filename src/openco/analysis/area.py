@@ -24,6 +24,7 @@ of concern never enter the network or any report. Professionals not passed in
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from itertools import combinations
@@ -32,6 +33,7 @@ from typing import Final
 import attrs
 
 from openco.analysis import _betweenness, _graph
+from openco.analysis._bulk import paused_gc
 from openco.errors import InvalidArgumentError
 from openco.model import (
     AreaId,
@@ -41,6 +43,7 @@ from openco.model import (
     FamilyId,
     Meeting,
     MeetingKind,
+    MeetingRole,
     NetworkMap,
     PersonId,
     Plan,
@@ -64,6 +67,7 @@ __all__ = [
 ]
 
 _MIN_SILO: Final = 2
+_WORKER_ROLES: Final = frozenset(role for role in MeetingRole if role.is_professional)
 
 
 @attrs.frozen(kw_only=True)
@@ -315,7 +319,7 @@ class _Collector:
                     units = frozenset(
                         p.unit if p.unit is not None else unit_of[ProfessionalId(p.person)]
                         for p in meeting.participants
-                        if p.role.is_professional and (p.unit is not None or p.person in unit_of)
+                        if p.role in _WORKER_ROLES and (p.unit is not None or p.person in unit_of)
                     )
                     self.area_meetings[meeting.area].append(units)
                 continue
@@ -325,7 +329,7 @@ class _Collector:
             workers = sorted(
                 ProfessionalId(p.person)
                 for p in meeting.participants
-                if p.role.is_professional and p.person in unit_of
+                if p.role in _WORKER_ROLES and p.person in unit_of
             )
             if not workers:
                 continue
@@ -340,58 +344,80 @@ class _Collector:
                 self.joint_units[area, ua, ub] += 1
 
 
-def _reports(  # noqa: C901 - one pass per area over the counts gathered above
+class _FamilyCounts:
+    """One pass over who works with which family: pairs, areas, unit pairs, lone cases."""
+
+    def __init__(
+        self, collected: _Collector, area_of: Mapping[FamilyId, AreaId], min_professionals: int
+    ) -> None:
+        unit_of = collected.unit_of
+        self.shared: Counter[tuple[ProfessionalId, ProfessionalId]] = Counter()
+        self.area_pairs: defaultdict[AreaId, set[tuple[ProfessionalId, ProfessionalId]]] = (
+            defaultdict(set)
+        )
+        self.area_workers: defaultdict[AreaId, set[ProfessionalId]] = defaultdict(set)
+        self.area_families: Counter[AreaId] = Counter()
+        self.family_units: defaultdict[AreaId, Counter[tuple[UnitId, UnitId]]] = defaultdict(
+            Counter
+        )
+        self.uncoordinated: defaultdict[AreaId | None, list[UncoordinatedFamily]] = defaultdict(
+            list
+        )
+        for family, workers in collected.works_with.items():
+            home = area_of.get(family)
+            ordered = sorted(workers)
+            # Shared families, counted pair by pair: the weighted projection of the
+            # family-professional graph, without building that graph. Meeting participants
+            # work with the family, so every pair that met together also shares that family.
+            pairs = list(combinations(ordered, 2))
+            self.shared.update(pairs)
+            if home is not None:
+                self.area_pairs[home].update(pairs)
+                self.area_workers[home].update(ordered)
+                self.area_families[home] += 1
+                units = sorted({unit_of[w] for w in ordered})
+                if len(units) > 1:
+                    self.family_units[home].update(combinations(units, 2))
+            if len(ordered) >= min_professionals and family not in collected.met_together:
+                self.uncoordinated[home].append(
+                    UncoordinatedFamily(family=family, area=home, professionals=tuple(ordered))
+                )
+
+
+def _reports(
     *,
     collected: _Collector,
+    counts: _FamilyCounts,
     area_of: Mapping[FamilyId, AreaId],
     unit_by_id: Mapping[UnitId, ServiceUnit],
-    link_areas: Mapping[tuple[ProfessionalId, ProfessionalId], set[AreaId]],
     centrality: Mapping[ProfessionalId, float],
     brokers_per_area: int,
-    min_professionals: int,
 ) -> tuple[AreaReport, ...]:
     unit_of = collected.unit_of
     areas: set[AreaId] = set(area_of.values()) | set(collected.area_meetings)
-    for unit in unit_by_id.values():
-        areas.update(unit.areas)
     serving: defaultdict[AreaId, set[UnitId]] = defaultdict(set)
     for unit in unit_by_id.values():
+        areas.update(unit.areas)
         for area in unit.areas:
             serving[area].add(unit.id)
-    family_units: Counter[tuple[AreaId, UnitId, UnitId]] = Counter()
-    area_workers: defaultdict[AreaId, set[ProfessionalId]] = defaultdict(set)
-    area_families: Counter[AreaId] = Counter()
-    uncoordinated: defaultdict[AreaId | None, list[UncoordinatedFamily]] = defaultdict(list)
-    for family, workers in collected.works_with.items():
-        home = area_of.get(family)
-        if home is not None:
-            area_workers[home].update(workers)
-            area_families[home] += 1
-            for ua, ub in combinations(sorted({unit_of[w] for w in workers}), 2):
-                family_units[home, ua, ub] += 1
-        if len(workers) >= min_professionals and family not in collected.met_together:
-            uncoordinated[home].append(
-                UncoordinatedFamily(family=family, area=home, professionals=tuple(sorted(workers)))
-            )
-    linked_units: Counter[tuple[AreaId, UnitId, UnitId]] = Counter()
-    area_links: Counter[AreaId] = Counter()
-    for (a, b), where in link_areas.items():
-        ua, ub = sorted((unit_of[a], unit_of[b]))
-        for area in where:
-            area_links[area] += 1
-            if ua != ub:
-                linked_units[area, ua, ub] += 1
+    area_workers, uncoordinated = counts.area_workers, counts.uncoordinated
     reports = []
     for area in sorted(areas):
         units = set(serving[area]) | {unit_of[w] for w in area_workers[area]}
+        linked: Counter[tuple[UnitId, UnitId]] = Counter()
+        for a, b in counts.area_pairs[area]:
+            ua, ub = unit_of[a], unit_of[b]
+            if ua != ub:
+                linked[(ua, ub) if ua < ub else (ub, ua)] += 1
+        links = len(counts.area_pairs[area])
         ties = tuple(
             UnitPairTie(
                 area=area,
                 a=ua,
                 b=ub,
-                shared_families=family_units[area, ua, ub],
+                shared_families=counts.family_units[area][ua, ub],
                 joint_meetings=collected.joint_units[area, ua, ub],
-                linked_pairs=linked_units[area, ua, ub],
+                linked_pairs=linked[ua, ub],
             )
             for ua, ub in combinations(sorted(units), 2)
         )
@@ -415,10 +441,10 @@ def _reports(  # noqa: C901 - one pass per area over the counts gathered above
             AreaReport(
                 area=area,
                 units=tuple(sorted(serving[area])),
-                families=area_families[area],
+                families=counts.area_families[area],
                 professionals=len(workers),
-                links=area_links[area],
-                density=area_links[area] / pairs if pairs else 0.0,
+                links=links,
+                density=links / pairs if pairs else 0.0,
                 unit_ties=ties,
                 brokers=tuple(
                     Broker(professional=w, unit=unit_of[w], betweenness=centrality[w])
@@ -431,7 +457,7 @@ def _reports(  # noqa: C901 - one pass per area over the counts gathered above
     return tuple(reports)
 
 
-def area_network(  # noqa: C901 - reads every kind of record, then builds each result
+def area_network(
     *,
     professionals: Iterable[Professional],
     units: Iterable[ServiceUnit] = (),
@@ -443,6 +469,7 @@ def area_network(  # noqa: C901 - reads every kind of record, then builds each r
     seed: int = 0,
     brokers_per_area: int = 3,
     min_professionals: int = 3,
+    workers: int = 1,
 ) -> ProfessionalNetwork:
     """Build the network of professionals and report on every area.
 
@@ -458,6 +485,8 @@ def area_network(  # noqa: C901 - reads every kind of record, then builds each r
         brokers_per_area: how many brokers each area report lists.
         min_professionals: how many professionals make a family without any joint meeting
             "uncoordinated".
+        workers: processes to compute betweenness with. 1 (the default) starts none; on a
+            machine with two free cores, 2 nearly halves the time for a city's network.
 
     >>> from openco.synthetic import generate_population
     >>> area = next(generate_population(families=300, seed=1))
@@ -479,6 +508,31 @@ def area_network(  # noqa: C901 - reads every kind of record, then builds each r
     ):
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             raise InvalidArgumentError("area_network", name, value, "a whole number >= 0")
+    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
+        raise InvalidArgumentError("area_network", "workers", workers, "a whole number >= 1")
+    with paused_gc():
+        return _area_network(
+            professionals=professionals, units=units, families=families, maps=maps,
+            meetings=meetings, plans=plans, concerns=concerns, seed=seed,
+            brokers_per_area=brokers_per_area, min_professionals=min_professionals,
+            workers=workers,
+        )  # fmt: skip
+
+
+def _area_network(
+    *,
+    professionals: Iterable[Professional],
+    units: Iterable[ServiceUnit],
+    families: Iterable[Family],
+    maps: Iterable[NetworkMap],
+    meetings: Iterable[Meeting],
+    plans: Iterable[Plan],
+    concerns: Iterable[Concern],
+    seed: int,
+    brokers_per_area: int,
+    min_professionals: int,
+    workers: int,
+) -> ProfessionalNetwork:
     unit_of, unit_by_id = _index(professionals, units)
     area_of = {f.id: f.home_area for f in families}
     collected = _Collector(unit_of)
@@ -487,19 +541,8 @@ def area_network(  # noqa: C901 - reads every kind of record, then builds each r
     collected.concerns(concerns)
     collected.meetings(meetings, area_of)
 
-    # Shared families, counted pair by pair per family: the weighted projection of the
-    # family-professional graph, without building that graph. Meeting participants work with
-    # the family, so every pair that met together also shares that family.
-    shared: Counter[tuple[ProfessionalId, ProfessionalId]] = Counter()
-    link_areas: defaultdict[tuple[ProfessionalId, ProfessionalId], set[AreaId]] = defaultdict(set)
-    for family, workers in collected.works_with.items():
-        if len(workers) < 2:  # noqa: PLR2004
-            continue
-        area = area_of.get(family)
-        for pair in combinations(sorted(workers), 2):
-            shared[pair] += 1
-            if area is not None:
-                link_areas[pair].add(area)
+    counts = _FamilyCounts(collected, area_of, min_professionals)
+    shared = counts.shared
     joint = collected.joint
     pairs = sorted(shared.keys() | joint.keys())
     links = tuple(
@@ -511,10 +554,9 @@ def area_network(  # noqa: C901 - reads every kind of record, then builds each r
     for a, b in pairs:
         neighbours[a].append(b)
         neighbours[b].append(a)
-    centrality = _betweenness.betweenness(people, neighbours)
+    centrality = _betweenness.betweenness(people, neighbours, workers=workers)
     graph = _graph.weighted_graph(people, ((lk.a, lk.b, lk.weight) for lk in links))
     communities = _graph.louvain(graph, seed=seed) if people else []
-    modularity = _graph.modularity(graph, communities) if communities else 0.0
     ordered = sorted(communities, key=lambda c: (-len(c), min(c)))
     group_of = {p: k for k, community in enumerate(ordered) for p in community}
     internal = [0] * len(ordered)
@@ -526,6 +568,17 @@ def area_network(  # noqa: C901 - reads every kind of record, then builds each r
             internal[ga] += link.weight
         else:
             touching[gb] += link.weight
+    # Weighted modularity, sum over groups of L/m - (D/2m)^2, from the same integer weights
+    # networkx's modularity() would add up again (the tests compare the two).
+    total = sum(link.weight for link in links)
+    modularity = (
+        math.fsum(
+            inside / total - ((inside + touch) / (2 * total)) ** 2
+            for inside, touch in zip(internal, touching, strict=True)
+        )
+        if total
+        else 0.0
+    )
     groups = tuple(
         Group(
             number=k,
@@ -538,12 +591,11 @@ def area_network(  # noqa: C901 - reads every kind of record, then builds each r
     )
     reports = _reports(
         collected=collected,
+        counts=counts,
         area_of=area_of,
         unit_by_id=unit_by_id,
-        link_areas=link_areas,
         centrality=centrality,
         brokers_per_area=brokers_per_area,
-        min_professionals=min_professionals,
     )
     return ProfessionalNetwork(
         professionals=tuple(people),

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import operator
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final
 
 import attrs
 
+from openco.analysis._bulk import paused_gc
 from openco.analysis.flags import DEFAULT_THRESHOLDS, FlagKind, FlagThresholds
 from openco.analysis.measures import ROW_COLUMNS, Cell
 from openco.errors import InvalidArgumentError
@@ -69,7 +71,7 @@ _SECTOR: Final = {s: k for k, s in enumerate(NetworkSector)}
 _PROFESSIONAL: Final = _SECTOR[NetworkSector.PROFESSIONALS]
 _RING: Final = {r: k for k, r in enumerate(Ring)}
 _QUALITY: Final = {q: k for k, q in enumerate(TieQuality)}
-_TYPE: Final = {t: k for k, t in enumerate(SupportType)}
+_TYPE_BASE: Final = {t: 4 * k for k, t in enumerate(SupportType)}  # offset in coverage
 # to_family, from_family, mutual, none: the order of the row's flow cells
 _DIRECTION: Final = {
     SupportDirection.TO_FAMILY: 0,
@@ -83,6 +85,7 @@ _SECTORS: Final = len(NetworkSector)
 _IQV_SCALE: Final = _SECTORS / (_SECTORS - 1)
 _CHUNK: Final = 4096
 _NAN: Final = math.nan
+_times: Final = operator.mul
 
 Row = tuple[float, ...]
 
@@ -91,10 +94,12 @@ def _measure(nmap: NetworkMap, thresholds: FlagThresholds) -> Row:  # noqa: C901
     """The numeric cells of one map's row (everything after family, map and drawn_on)."""
     members = nmap.members
     n = len(members)
+    sector_index, ring_index, quality_index = _SECTOR, _RING, _QUALITY  # locals: faster
+    direction_index, type_base, giving = _DIRECTION, _TYPE_BASE, _GIVING
+    supportive, professionals = _SUPPORTIVE, _PROFESSIONAL
     sectors = [0, 0, 0, 0, 0]
     rings = [0, 0, 0]
     qualities = [0, 0, 0, 0]
-    types = [0, 0, 0]
     coverage = [0] * 12  # per support type: inner, middle, outer, informal
     flows = [0, 0, 0, 0]
     sector_of: list[int] = []
@@ -103,32 +108,35 @@ def _measure(nmap: NetworkMap, thresholds: FlagThresholds) -> Row:  # noqa: C901
     support_total = support_top = 0
     for i, member in enumerate(members):
         index[member.id] = i
-        s = _SECTOR[member.sector]
+        s = sector_index[member.sector]
         sectors[s] += 1
         sector_of.append(s)
-        r = _RING[member.ring]
+        r = ring_index[member.ring]
         rings[r] += 1
         quality = member.tie
-        qualities[_QUALITY[quality]] += 1
-        if r == 0 and quality is _SUPPORTIVE:
+        qualities[quality_index[quality]] += 1
+        if r == 0 and quality is supportive:
             inner_supportive += 1
-        d = _DIRECTION[member.direction]
+        d = direction_index[member.direction]
         flows[d] += 1
-        if d in _GIVING:
+        if d in giving:
             support = member.support
             supporters += 1
-            if s != _PROFESSIONAL:
-                informal_supporters += 1
             amount = len(support) or 1
             support_total += amount
-            support_top = max(support_top, amount)
-            for kind in support:
-                t = _TYPE[kind]
-                types[t] += 1
-                base = 4 * t
-                coverage[base + r] += 1
-                if s != _PROFESSIONAL:
+            if amount > support_top:  # noqa: PLR1730 - cheaper than calling max()
+                support_top = amount
+            if s != professionals:
+                informal_supporters += 1
+                for kind in support:
+                    base = type_base[kind]
+                    coverage[base + r] += 1
                     coverage[base + 3] += 1
+            else:
+                for kind in support:
+                    coverage[type_base[kind] + r] += 1
+    types = [coverage[0] + coverage[1] + coverage[2], coverage[4] + coverage[5] + coverage[6]]
+    types.append(coverage[8] + coverage[9] + coverage[10])
     professional = sectors[_PROFESSIONAL]
     informal = n - professional
 
@@ -168,7 +176,10 @@ def _measure(nmap: NetworkMap, thresholds: FlagThresholds) -> Row:  # noqa: C901
         for a, b in ends:
             indirect[a] += inverse[b]
             indirect[b] += inverse[a]
-        constraint: float = sum((1.0 + x) * (1.0 + x) for x in indirect) / (n * n)
+        # sum of (1 + x)^2 = n + 2 sum(x) + sum(x^2), each sum running in C
+        constraint: float = (n + 2.0 * sum(indirect) + sum(map(_times, indirect, indirect))) / (
+            n * n
+        )
         density = 2.0 * t_count / (n * (n - 1))
         effective: float = n - 2.0 * t_count / n
         ei = (t_count - 2 * internal) / t_count
@@ -331,14 +342,15 @@ def measure_maps(
     dates: list[dt.date] = []
     chunk: list[Row] = []
     measure = _measure
-    for nmap in maps:
-        families.append(nmap.family)
-        ids.append(nmap.id)
-        dates.append(nmap.drawn_on)
-        chunk.append(measure(nmap, thresholds))
-        if len(chunk) == _CHUNK:
-            _flush(chunk, sinks)
-    _flush(chunk, sinks)
+    with paused_gc():
+        for nmap in maps:
+            families.append(nmap.family)
+            ids.append(nmap.id)
+            dates.append(nmap.drawn_on)
+            chunk.append(measure(nmap, thresholds))
+            if len(chunk) == _CHUNK:
+                _flush(chunk, sinks)
+        _flush(chunk, sinks)
     return MeasureTable(
         families=tuple(families),
         maps=tuple(ids),
