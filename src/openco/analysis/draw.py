@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import math
+import textwrap
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, Final
 
@@ -57,6 +58,7 @@ NODE_RADIUS: Final = 0.17
 """Radius of a member's disc, shrunk for a map whose busiest cell would not fit."""
 _SLICE: Final = 360.0 / len(NetworkSector)
 _GAP: Final = 2.4  # centre-to-centre spacing of members, in node radii
+_TURN: Final = {Ring.INNER: 0.0, Ring.MIDDLE: -0.2, Ring.OUTER: 0.2}  # of a member's arc
 
 # Okabe-Ito colours: told apart by people with colour-vision deficiencies.
 SECTOR_COLOURS: Final = {
@@ -73,8 +75,9 @@ _LINE: Final[dict[TieQuality, tuple[Any, float, str, str]]] = {
     TieQuality.STRAINED: ((0, (6, 2, 1, 2)), 1.6, "#B2182B", "dashed"),
     TieQuality.BROKEN: ((0, (1, 3)), 1.0, "#888888", "dotted"),
 }
-_VIEW: Final = 4.5
-_LABELS: Final = 4.0
+_VIEW: Final = (5.6, 4.5)  # half the width and height of the picture, in ring units
+_LABELS: Final = 3.75  # where the sector names start
+_SIDE: Final = 0.3
 # ● is the family: arrows point the way support flows
 _ARROW_LEGEND: Final = (
     (SupportDirection.TO_FAMILY, "○→●"),
@@ -169,7 +172,12 @@ def _band(ring: Ring) -> tuple[float, float]:
     return inner + 0.1, RING_EDGES[ring.number - 1] - 0.1
 
 
-def layout_map(nmap: NetworkMap, *, privacy: Privacy | None = None) -> MapLayout:
+_FAMILY: Final = {Language.FI: "Perhe", Language.SV: "Familjen", Language.EN: "Family"}
+
+
+def layout_map(
+    nmap: NetworkMap, *, privacy: Privacy | None = None, language: Language | str = Language.EN
+) -> MapLayout:
     """Place every member of *nmap* on its ring and in its sector.
 
     Members of one cell (ring and sector) sit in rows along the ring, in the order of their
@@ -194,11 +202,14 @@ def layout_map(nmap: NetworkMap, *, privacy: Privacy | None = None) -> MapLayout
         start, _ = slice_angles(sector)
         rows = _rows(len(indices), *_band(ring), node) or []
         ordered = iter(sorted(indices, key=lambda i: nmap.members[i].id))
-        for radius, size in rows:
+        for row, (radius, size) in enumerate(rows):
+            # Rings and alternate rows are turned a little against each other, so that a
+            # line from the centre to an outer member does not run through an inner one.
+            turn = _TURN[ring] + (0.25 if row % 2 else 0.0)
             for k in range(size):
                 index = next(ordered)
                 member = nmap.members[index]
-                angle = math.radians(start + _SLICE * (k + 0.5) / size)
+                angle = math.radians(start + _SLICE * (k + 0.5 + turn) / size)
                 placed[index] = PlacedMember(
                     member=member.id,
                     label=_label(member.label, member.id, privacy),
@@ -211,7 +222,9 @@ def layout_map(nmap: NetworkMap, *, privacy: Privacy | None = None) -> MapLayout
                 )
     return MapLayout(
         family=nmap.family,
-        centre_label="Family" if privacy is None else privacy.person(nmap.family),
+        centre_label=_FAMILY[Language(language)]
+        if privacy is None
+        else privacy.person(nmap.family),
         members=tuple(p for p in placed if p is not None),
         ties=tuple((t.a, t.b, t.quality) for t in nmap.ties),
         node_radius=round(node, 6),
@@ -238,11 +251,11 @@ def to_dot(
     >>> dot.splitlines()[0], "ring_outer" in dot
     ('graph network_map {', True)
     """
-    layout = layout_map(nmap, privacy=privacy)
+    layout = layout_map(nmap, privacy=privacy, language=language)
     lines = [
         "graph network_map {",
         (
-            "  graph [layout=neato, splines=true, outputorder=edgesfirst, forcelabels=true, "
+            "  graph [layout=neato, splines=false, outputorder=edgesfirst, forcelabels=true, "
             'fontname="Helvetica"];'
         ),
         '  node [fontname="Helvetica", fontsize=10];',
@@ -311,13 +324,16 @@ def _figure(
         from matplotlib.patches import Circle, FancyArrowPatch, Patch  # noqa: PLC0415
     except ImportError as error:  # pragma: no cover - the tests run with the extra installed
         raise MissingDependencyError("drawing a network map", "matplotlib", "plot") from error
-    layout = layout_map(nmap, privacy=privacy)
-    figure = Figure(figsize=(8, 9), dpi=100)
-    axes = figure.add_axes((0.02, 0.13, 0.96, 0.85))
+    layout = layout_map(nmap, privacy=privacy, language=language)
+    width, height = 10.0, 9.4
+    figure = Figure(figsize=(width, height), dpi=100)
+    box = (0.01, 0.13, 0.98, 0.82)
+    axes = figure.add_axes(box)
     axes.set_aspect("equal")
-    axes.set_xlim(-_VIEW, _VIEW)
-    axes.set_ylim(-_VIEW, _VIEW)
-    per_unit = 8 * 0.96 * 72 / (2 * _VIEW)  # points per data unit, for arrow ends
+    axes.set_xlim(-_VIEW[0], _VIEW[0])
+    axes.set_ylim(-_VIEW[1], _VIEW[1])
+    # points per data unit (the equal aspect keeps the tighter of the two), for arrow ends
+    per_unit = 72 * min(width * box[2] / (2 * _VIEW[0]), height * box[3] / (2 * _VIEW[1]))
     axes.axis("off")
     for edge in (CENTRE_RADIUS, *RING_EDGES):
         axes.add_patch(Circle((0, 0), edge, fill=False, linestyle="--", color="#BBBBBB", lw=0.8))
@@ -331,9 +347,12 @@ def _figure(
             lw=0.8,
         )
         mid = math.radians(start + _SLICE / 2)
+        x, y = math.cos(mid), math.sin(mid)
         axes.text(
-            _LABELS * math.cos(mid), _LABELS * math.sin(mid), sector.label(language),
-            ha="center", va="center", fontsize=10, wrap=True,
+            _LABELS * x, _LABELS * y, textwrap.fill(sector.label(language), 20),
+            ha="left" if x > _SIDE else "right" if x < -_SIDE else "center",
+            va="bottom" if y > _SIDE else "top" if y < -_SIDE else "center",
+            fontsize=10, multialignment="center",
         )  # fmt: skip
     at = {p.member: (p.x, p.y) for p in layout.members}
     for one, other, quality in layout.ties:
