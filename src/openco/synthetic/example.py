@@ -9,6 +9,7 @@ and a football coach has joined.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 
@@ -99,7 +100,7 @@ def example_follow_up_map() -> NetworkMap:
     'Coach Mikko'
     """
     before = example_map()
-    changed = {
+    changed: dict[str, dict[str, Any]] = {
         "ex-ukki": {"ring": R.INNER, "tie": Q.SUPPORTIVE},
         "ex-leena": {
             "ring": R.INNER,
