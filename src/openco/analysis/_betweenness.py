@@ -109,7 +109,13 @@ def _raw_betweenness(  # noqa: C901, PLR0912 - both phases in one frame, for spe
         # Dependencies, deepest layer first. share[v] collects, over v's successors w,
         # (1 + delta(w)) / sigma(w); then delta(v) = sigma(v) * share[v].
         share = [0.0] * n
-        for depth in range(len(layers) - 1, 1, -1):
+        deepest = len(layers) - 1
+        if deepest > 1:  # nothing lies beyond the deepest layer: it passes on 1 / sigma
+            for w, p in zip(layers[deepest], predecessors[deepest], strict=True):
+                passed_on = 1.0 / sigma[w]
+                for v in p:
+                    share[v] += passed_on
+        for depth in range(deepest - 1, 1, -1):
             for w, p in zip(layers[depth], predecessors[depth], strict=True):
                 paths = sigma[w]
                 delta = paths * share[w]

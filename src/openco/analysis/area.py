@@ -365,6 +365,15 @@ class _FamilyCounts:
         )
         for family, workers in collected.works_with.items():
             home = area_of.get(family)
+            if len(workers) == 1:  # no pairs, no unit pairs: count the family and go on
+                if home is not None:
+                    self.area_workers[home].update(workers)
+                    self.area_families[home] += 1
+                if min_professionals <= 1 and family not in collected.met_together:
+                    self.uncoordinated[home].append(
+                        UncoordinatedFamily(family=family, area=home, professionals=tuple(workers))
+                    )
+                continue
             ordered = sorted(workers)
             # Shared families, counted pair by pair: the weighted projection of the
             # family-professional graph, without building that graph. Meeting participants
