@@ -351,46 +351,43 @@ class _FamilyCounts:
         self, collected: _Collector, area_of: Mapping[FamilyId, AreaId], min_professionals: int
     ) -> None:
         unit_of = collected.unit_of
-        self.shared: Counter[tuple[ProfessionalId, ProfessionalId]] = Counter()
-        self.area_pairs: defaultdict[AreaId, set[tuple[ProfessionalId, ProfessionalId]]] = (
-            defaultdict(set)
+        met_together = collected.met_together
+        # Shared families, counted pair by pair and area by area: the weighted projection of
+        # the family-professional graph, without building that graph. Meeting participants
+        # work with the family, so every pair that met together also shares that family.
+        by_area: defaultdict[AreaId | None, Counter[tuple[ProfessionalId, ProfessionalId]]] = (
+            defaultdict(Counter)
         )
-        self.area_workers: defaultdict[AreaId, set[ProfessionalId]] = defaultdict(set)
-        self.area_families: Counter[AreaId] = Counter()
-        self.family_units: defaultdict[AreaId, Counter[tuple[UnitId, UnitId]]] = defaultdict(
-            Counter
-        )
-        self.uncoordinated: defaultdict[AreaId | None, list[UncoordinatedFamily]] = defaultdict(
-            list
-        )
+        area_workers: defaultdict[AreaId, set[ProfessionalId]] = defaultdict(set)
+        area_families: Counter[AreaId] = Counter()
+        family_units: defaultdict[AreaId, Counter[tuple[UnitId, UnitId]]] = defaultdict(Counter)
+        uncoordinated: defaultdict[AreaId | None, list[UncoordinatedFamily]] = defaultdict(list)
         for family, workers in collected.works_with.items():
             home = area_of.get(family)
-            if len(workers) == 1:  # no pairs, no unit pairs: count the family and go on
-                if home is not None:
-                    self.area_workers[home].update(workers)
-                    self.area_families[home] += 1
-                if min_professionals <= 1 and family not in collected.met_together:
-                    self.uncoordinated[home].append(
-                        UncoordinatedFamily(family=family, area=home, professionals=tuple(workers))
-                    )
-                continue
-            ordered = sorted(workers)
-            # Shared families, counted pair by pair: the weighted projection of the
-            # family-professional graph, without building that graph. Meeting participants
-            # work with the family, so every pair that met together also shares that family.
-            pairs = list(combinations(ordered, 2))
-            self.shared.update(pairs)
+            ordered = sorted(workers) if len(workers) > 1 else list(workers)
             if home is not None:
-                self.area_pairs[home].update(pairs)
-                self.area_workers[home].update(ordered)
-                self.area_families[home] += 1
-                units = sorted({unit_of[w] for w in ordered})
-                if len(units) > 1:
-                    self.family_units[home].update(combinations(units, 2))
-            if len(ordered) >= min_professionals and family not in collected.met_together:
-                self.uncoordinated[home].append(
+                area_workers[home].update(ordered)
+                area_families[home] += 1
+            if len(ordered) > 1:
+                by_area[home].update(combinations(ordered, 2))
+                if home is not None:
+                    units = sorted({unit_of[w] for w in ordered})
+                    if len(units) > 1:
+                        family_units[home].update(combinations(units, 2))
+            if len(ordered) >= min_professionals and family not in met_together:
+                uncoordinated[home].append(
                     UncoordinatedFamily(family=family, area=home, professionals=tuple(ordered))
                 )
+        self.shared: Counter[tuple[ProfessionalId, ProfessionalId]] = Counter()
+        for counts in by_area.values():
+            self.shared.update(counts)
+        self.area_pairs = {
+            area: counts.keys() for area, counts in by_area.items() if area is not None
+        }
+        self.area_workers = area_workers
+        self.area_families = area_families
+        self.family_units = family_units
+        self.uncoordinated = uncoordinated
 
 
 def _reports(
@@ -414,11 +411,11 @@ def _reports(
     for area in sorted(areas):
         units = set(serving[area]) | {unit_of[w] for w in area_workers[area]}
         linked: Counter[tuple[UnitId, UnitId]] = Counter()
-        for a, b in counts.area_pairs[area]:
+        for a, b in counts.area_pairs.get(area, ()):
             ua, ub = unit_of[a], unit_of[b]
             if ua != ub:
                 linked[(ua, ub) if ua < ub else (ub, ua)] += 1
-        links = len(counts.area_pairs[area])
+        links = len(counts.area_pairs.get(area, ()))
         ties = tuple(
             UnitPairTie(
                 area=area,
