@@ -126,3 +126,18 @@ class TestPictures:
         svg = to_svg(empty_map(), title="Verkostokartta", language="fi")
 
         assert svg != to_svg(empty_map())
+
+
+def test_without_matplotlib_the_error_says_which_extra_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys  # noqa: PLC0415
+
+    from openco.errors import MissingDependencyError  # noqa: PLC0415
+
+    monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
+
+    with pytest.raises(MissingDependencyError) as caught:
+        to_svg(example_map())
+
+    assert caught.value.extra == "plot"

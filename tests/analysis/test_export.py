@@ -13,6 +13,7 @@ from openco.analysis.area import area_network
 from openco.analysis.batch import TABLE_COLUMNS, measure_maps
 from openco.analysis.export import (
     area_csv,
+    area_measures_csv,
     family_members_csv,
     links_csv,
     measures_csv,
@@ -185,3 +186,17 @@ def test_no_export_of_a_bundle_with_concerns_shows_a_zone() -> None:
         for zone in ConcernZone:
             for language in ("fi", "sv", "en"):
                 assert zone.label(language) not in text
+
+
+def test_area_measures_one_row_per_area_with_means_and_flag_shares() -> None:
+    maps = ab.maps()
+    table = measure_maps(maps)
+    homes = {f.id: f.home_area for f in ab.families()}
+
+    rows_ = rows(area_measures_csv(table, area_of=homes))
+
+    assert [(r["area"], r["maps"]) for r in rows_] == [("north", "3"), ("south", "1")]
+    assert rows_[0]["mean_size"] == repr((2 + 2 + 3) / 3)
+    assert rows_[1]["flag_very_small_share"] == "1.0"
+    unplaced = rows(area_measures_csv(table, area_of={}))
+    assert [(r["area"], r["maps"]) for r in unplaced] == [("", "4")]

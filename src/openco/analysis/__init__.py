@@ -43,6 +43,7 @@ from openco.analysis.draw import to_dot as to_dot
 from openco.analysis.draw import to_png as to_png
 from openco.analysis.draw import to_svg as to_svg
 from openco.analysis.export import area_csv as area_csv
+from openco.analysis.export import area_measures_csv as area_measures_csv
 from openco.analysis.export import family_members_csv as family_members_csv
 from openco.analysis.export import links_csv as links_csv
 from openco.analysis.export import measures_csv as measures_csv
@@ -95,6 +96,7 @@ __all__ = [
     "UnitPairTie",
     "age_band",
     "area_csv",
+    "area_measures_csv",
     "area_network",
     "area_network_of",
     "area_plan_loads",

@@ -322,7 +322,7 @@ def _figure(
         from matplotlib.figure import Figure  # noqa: PLC0415
         from matplotlib.lines import Line2D  # noqa: PLC0415
         from matplotlib.patches import Circle, FancyArrowPatch, Patch  # noqa: PLC0415
-    except ImportError as error:  # pragma: no cover - the tests run with the extra installed
+    except ImportError as error:
         raise MissingDependencyError("drawing a network map", "matplotlib", "plot") from error
     layout = layout_map(nmap, privacy=privacy, language=language)
     width, height = 10.0, 9.4

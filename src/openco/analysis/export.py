@@ -10,8 +10,9 @@ file. Graph formats are written by networkx: GraphML, GEXF and node-link JSON.
 * :func:`to_networkx`: the same graph as a networkx object, the escape hatch for any
   algorithm openco does not offer. This is the only public function that returns one.
 * CSV tables: :func:`members_csv`, :func:`ties_csv`, :func:`measures_csv` (one row per map),
-  :func:`area_csv` (one row per area), :func:`links_csv` (the professionals' links) and
-  :func:`family_members_csv` (ages as bands).
+  :func:`area_measures_csv` (the families' map measures, one row per area), :func:`area_csv`
+  (the professionals' network, one row per area), :func:`links_csv` (the professionals'
+  links) and :func:`family_members_csv` (ages as bands).
 
 Ids of people, families and maps are pseudonymised; ids of areas and units are not, because
 they name no one. Names appear only with ``Privacy.identified(names=True)``.
@@ -33,10 +34,11 @@ from openco.analysis.flags import FlagKind, flags_for
 from openco.analysis.measures import MapMeasures
 from openco.analysis.privacy import DEFAULT_AGE_BANDS, Privacy, age_band
 from openco.errors import InvalidArgumentError
-from openco.model import Family, NetworkMap, NetworkSector, Ring, TieQuality
+from openco.model import AreaId, Family, FamilyId, NetworkMap, NetworkSector, Ring, TieQuality
 
 __all__ = [
     "area_csv",
+    "area_measures_csv",
     "family_members_csv",
     "links_csv",
     "measures_csv",
@@ -341,6 +343,63 @@ def area_csv(network: ProfessionalNetwork, *, out: TextIO | None = None) -> str 
                 math.fsum(shares) / len(shares) if shares else None,
                 r.brokers[0].betweenness if r.brokers else 0.0,
             ]  # fmt: skip
+
+    return _emit(header, rows(), out)
+
+
+_AREA_MEANS = (
+    "size", "informal", "professional", "professional_share", "supporters", "inner_supportive",
+    "density", "components", "effective_size", "constraint", "sectors_present", "iqv",
+)  # fmt: skip
+
+
+@overload
+def area_measures_csv(
+    table: MeasureTable, *, area_of: Mapping[FamilyId, AreaId], out: None = None
+) -> str: ...
+@overload
+def area_measures_csv(
+    table: MeasureTable, *, area_of: Mapping[FamilyId, AreaId], out: TextIO
+) -> None: ...
+def area_measures_csv(
+    table: MeasureTable, *, area_of: Mapping[FamilyId, AreaId], out: TextIO | None = None
+) -> str | None:
+    """One row per area of the families' map measures: counts, means and flag shares.
+
+    Each row has how many maps the area has, the mean of the main measures, and the share of
+    maps raising each flag. Families missing from *area_of* are counted under an empty area.
+
+    Aggregates name no one, so no privacy choice is needed; an area with very few families
+    can still point at them, so leave small areas out before publishing.
+
+    >>> from openco.analysis.batch import measure_maps
+    >>> from openco.synthetic import generate_population
+    >>> area = next(generate_population(families=50, seed=1))
+    >>> table = measure_maps(area.network_maps)
+    >>> text = area_measures_csv(table, area_of={f.family.id: f.family.home_area
+    ...                                          for f in area.families})
+    >>> text.splitlines()[1].split(",")[:2]
+    ['a0001', '50']
+    """
+    rows_of: dict[str, list[int]] = {}
+    for index, family in enumerate(table.families):
+        rows_of.setdefault(area_of.get(family, ""), []).append(index)
+    flags = [f"flag_{k.value}" for k in FlagKind]
+    header = ("area", "maps", *(f"mean_{c}" for c in _AREA_MEANS), *(f"{f}_share" for f in flags))
+
+    def mean(column: str, rows: list[int]) -> float | None:
+        values = [v for v in (table.column(column)[i] for i in rows) if v == v]  # noqa: PLR0124 - NaN test
+        return math.fsum(values) / len(values) if values else None
+
+    def rows() -> Iterator[list[Cell]]:
+        for area in sorted(rows_of):
+            picked = rows_of[area]
+            yield [
+                area,
+                len(picked),
+                *(mean(c, picked) for c in _AREA_MEANS),
+                *(mean(f, picked) for f in flags),
+            ]
 
     return _emit(header, rows(), out)
 
