@@ -19,13 +19,13 @@ __all__ = [
     "CENTRE",
     "MapStructure",
     "NxGraph",
-    "betweenness",
     "ego_graph",
     "louvain",
     "map_structure",
     "member_graph",
     "to_gexf",
     "to_graphml",
+    "to_networkx",
     "to_node_link",
     "weighted_graph",
 ]
@@ -109,11 +109,6 @@ def louvain(graph: nx.Graph[str], *, seed: int, resolution: float = 1.0) -> list
             graph, weight="weight", resolution=resolution, seed=seed
         )
     ]
-
-
-def betweenness(graph: nx.Graph[str]) -> dict[str, float]:
-    """Exact, unweighted, normalised betweenness by networkx (the reference implementation)."""
-    return dict(nx.betweenness_centrality(graph))
 
 
 def _graph_from(

@@ -4,7 +4,9 @@
 generator reading a whole country's maps from a database) and keeps only one row of numbers
 per map, in compact columns: the maps themselves can be dropped as soon as they are measured.
 It gives the same numbers as :func:`~openco.analysis.measures.measure_map` (the tests check
-every column on random maps), about 10x faster than running networkx map by map.
+every column on random maps), two orders of magnitude faster than running networkx map by
+map and about three times faster than plain dict/set loops computing the same measures
+(``benchmarks/README.md``).
 
 Why it is fast: plain dict, list and integer counting in one pass over the members and one
 over the member-member ties; the components come from union-find, and effective size and
