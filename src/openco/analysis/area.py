@@ -28,7 +28,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from itertools import combinations
-from typing import Final
+from typing import Final, cast
 
 import attrs
 
@@ -312,36 +312,38 @@ class _Collector:
                 self.works_with[concern.family].add(concern.worker)
 
     def meetings(self, meetings: Iterable[Meeting], area_of: Mapping[FamilyId, AreaId]) -> None:
-        unit_of = self.unit_of
+        unit_of, roles, area_kind = self.unit_of, _WORKER_ROLES, MeetingKind.AREA_MEETING
+        works_with, joint, joint_units = self.works_with, self.joint, self.joint_units
         for meeting in meetings:
-            if meeting.kind is MeetingKind.AREA_MEETING:
+            if meeting.kind is area_kind:
                 if meeting.area is not None:
                     units = frozenset(
                         p.unit if p.unit is not None else unit_of[ProfessionalId(p.person)]
                         for p in meeting.participants
-                        if p.role in _WORKER_ROLES and (p.unit is not None or p.person in unit_of)
+                        if p.role in roles and (p.unit is not None or p.person in unit_of)
                     )
                     self.area_meetings[meeting.area].append(units)
                 continue
             family = meeting.family
             if family is None:  # pragma: no cover - the model requires a family
                 continue
-            workers = sorted(
-                ProfessionalId(p.person)
-                for p in meeting.participants
-                if p.role in _WORKER_ROLES and p.person in unit_of
+            # participants' ids are professionals' ids once found in unit_of
+            workers = cast(
+                "list[ProfessionalId]",
+                [p.person for p in meeting.participants if p.role in roles and p.person in unit_of],
             )
             if not workers:
                 continue
-            self.works_with[family].update(workers)
+            works_with[family].update(workers)
             if len(workers) < 2:  # noqa: PLR2004
                 continue
+            workers.sort()
             self.met_together.add(family)
-            for pair in combinations(workers, 2):
-                self.joint[pair] += 1
-            area = area_of.get(family)
-            for ua, ub in combinations(sorted({unit_of[w] for w in workers}), 2):
-                self.joint_units[area, ua, ub] += 1
+            joint.update(combinations(workers, 2))
+            met = sorted({unit_of[w] for w in workers})
+            if len(met) > 1:
+                area = area_of.get(family)
+                joint_units.update((area, ua, ub) for ua, ub in combinations(met, 2))
 
 
 class _FamilyCounts:
