@@ -26,6 +26,7 @@ from openco.model import (
     PlanItemId,
 )
 from tests.analysis.builders import example_map
+from tests.analysis.strategies import QUICK
 
 MUM, KID = PersonId("mum"), PersonId("kid")
 
@@ -165,6 +166,7 @@ class TestAreaPlanLoads:
             plan_loads([example_plan()], families=[family("f2")])
 
 
+@QUICK
 @given(
     st.lists(
         st.tuples(

@@ -9,22 +9,26 @@ from hypothesis import strategies as st
 
 from openco.analysis.privacy import MIN_KEY_BYTES, Privacy, Pseudonymizer, age_band
 from openco.errors import InvalidArgumentError
+from tests.analysis.strategies import QUICK
 
 KEY = b"0123456789abcdef-key"
 ids = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=30)
 
 
 class TestPseudonymizer:
+    @QUICK
     @given(ids)
     def test_the_same_id_always_gets_the_same_pseudonym_under_one_key(self, value: str) -> None:
         assert Pseudonymizer(KEY)(value) == Pseudonymizer(KEY)(value)
 
+    @QUICK
     @given(ids, ids)
     def test_different_ids_get_different_pseudonyms(self, one: str, two: str) -> None:
         p = Pseudonymizer(KEY)
 
         assert (p(one) == p(two)) == (one == two)
 
+    @QUICK
     @given(ids)
     def test_another_key_gives_another_pseudonym(self, value: str) -> None:
         assert Pseudonymizer(KEY)(value) != Pseudonymizer(KEY + b"!")(value)
@@ -71,6 +75,7 @@ class TestAgeBand:
     def test_bands_on_a_given_day(self, born: dt.date, band: str) -> None:
         assert age_band(born, on=dt.date(2026, 1, 1)) == band
 
+    @QUICK
     @given(st.dates(min_value=dt.date(1920, 1, 1), max_value=dt.date(2026, 1, 1)))
     def test_every_age_falls_in_exactly_one_band(self, born: dt.date) -> None:
         band = age_band(born, on=dt.date(2026, 1, 1))
