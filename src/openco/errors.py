@@ -15,6 +15,12 @@
   * :class:`RuleConfigurationError` (also :class:`ValueError`) – a configuration tried to switch
     off a legal rule, or named a rule that does not exist.
 
+  * :class:`InvalidArgumentError` (also :class:`ValueError`) – a function was called with an
+    argument it cannot use. Carries the function, the argument, the bad value and what is
+    allowed.
+  * :class:`MissingDependencyError` (also :class:`ImportError`) – an optional feature needs a
+    package that is not installed; says which extra to install.
+
 Each exception passes every constructor argument to ``super().__init__`` and builds its message
 in ``__str__`` from the data it carries, so that exceptions pickle and copy intact.
 """
@@ -27,8 +33,10 @@ import attrs
 
 __all__ = [
     "DocumentProblem",
+    "InvalidArgumentError",
     "InvalidDocumentError",
     "InvalidModelError",
+    "MissingDependencyError",
     "OpencoError",
     "Refusal",
     "RuleConfigurationError",
@@ -240,3 +248,50 @@ class RuleConfigurationError(OpencoError, ValueError):
 
     def __str__(self) -> str:
         return f"rule {self.code!r}: {self.problem}"
+
+
+class InvalidArgumentError(OpencoError, ValueError):
+    """A function was called with an argument it cannot use.
+
+    Attributes:
+        function: the function called, e.g. ``"compare_maps"``.
+        argument: the argument at fault, e.g. ``"after"``.
+        value: the offending value (or a short description of it).
+        allowed: what the argument accepts, in words.
+
+    >>> err = InvalidArgumentError("Pseudonymizer", "key", 8, "a key of at least 16 bytes")
+    >>> str(err)
+    'Pseudonymizer(key=8): allowed: a key of at least 16 bytes'
+    """
+
+    def __init__(self, function: str, argument: str, value: object, allowed: str) -> None:
+        super().__init__(function, argument, value, allowed)
+        self.function = function
+        self.argument = argument
+        self.value = value
+        self.allowed = allowed
+
+    def __str__(self) -> str:
+        return f"{self.function}({self.argument}={self.value!r}): allowed: {self.allowed}"
+
+
+class MissingDependencyError(OpencoError, ImportError):
+    """An optional feature needs a package that is not installed.
+
+    Attributes:
+        feature: what was asked for, e.g. ``"SVG drawing"``.
+        package: the missing package, e.g. ``"matplotlib"``.
+        extra: the openco extra that installs it, e.g. ``"plot"``.
+
+    >>> print(MissingDependencyError("SVG drawing", "matplotlib", "plot"))
+    SVG drawing needs matplotlib: pip install 'openco[plot]'
+    """
+
+    def __init__(self, feature: str, package: str, extra: str) -> None:
+        super().__init__(feature, package, extra)
+        self.feature = feature
+        self.package = package
+        self.extra = extra
+
+    def __str__(self) -> str:
+        return f"{self.feature} needs {self.package}: pip install 'openco[{self.extra}]'"

@@ -125,7 +125,9 @@ class TestProblems:
         code, output = run(path)
 
         assert code == ExitCode.INVALID_INPUT
-        assert output.startswith(f"{path}: kind: 'famly' is not one of area, bundle, concern,")
+        assert output.startswith(
+            f"{path}: kind: 'famly' is not one of area, bundle, case, concern,"
+        )
 
     def test_json_lines_take_their_kind_from_the_first_line_that_names_one(
         self, tmp_path: Path

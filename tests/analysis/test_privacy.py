@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from openco.analysis.privacy import MIN_KEY_BYTES, Privacy, Pseudonymizer, age_band
+from openco.errors import InvalidArgumentError
+from tests.analysis.strategies import QUICK
+
+KEY = b"0123456789abcdef-key"
+ids = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=30)
+
+
+class TestPseudonymizer:
+    @QUICK
+    @given(ids)
+    def test_the_same_id_always_gets_the_same_pseudonym_under_one_key(self, value: str) -> None:
+        assert Pseudonymizer(KEY)(value) == Pseudonymizer(KEY)(value)
+
+    @QUICK
+    @given(ids, ids)
+    def test_different_ids_get_different_pseudonyms(self, one: str, two: str) -> None:
+        p = Pseudonymizer(KEY)
+
+        assert (p(one) == p(two)) == (one == two)
+
+    @QUICK
+    @given(ids)
+    def test_another_key_gives_another_pseudonym(self, value: str) -> None:
+        assert Pseudonymizer(KEY)(value) != Pseudonymizer(KEY + b"!")(value)
+
+    def test_a_pseudonym_is_hmac_sha256_of_the_id(self) -> None:
+        import hashlib  # noqa: PLC0415
+        import hmac  # noqa: PLC0415
+
+        digest = hmac.new(KEY, b"a0001-f00001", hashlib.sha256).hexdigest()
+
+        assert Pseudonymizer(KEY, length=32)("a0001-f00001") == "p-" + digest[:32]
+
+    def test_the_key_never_shows_in_the_repr(self) -> None:
+        assert "0123" not in repr(Pseudonymizer(KEY))
+
+    @pytest.mark.parametrize("key", [b"short", "a text key, not bytes", b""])
+    def test_a_weak_key_is_refused(self, key: object) -> None:
+        with pytest.raises(InvalidArgumentError) as caught:
+            Pseudonymizer(key)  # type: ignore[arg-type]
+
+        assert caught.value.argument == "key"
+        assert str(MIN_KEY_BYTES) in caught.value.allowed
+        assert "short" not in str(caught.value)  # the error shows the length, not the key
+
+    @pytest.mark.parametrize("length", [8, 65, True])
+    def test_an_unusable_length_is_refused(self, length: object) -> None:
+        with pytest.raises(InvalidArgumentError):
+            Pseudonymizer(KEY, length=length)  # type: ignore[arg-type]
+
+
+class TestAgeBand:
+    @pytest.mark.parametrize(
+        ("born", "band"),
+        [
+            (dt.date(2026, 1, 1), "0-2"),
+            (dt.date(2023, 1, 2), "0-2"),
+            (dt.date(2023, 1, 1), "3-6"),
+            (dt.date(2013, 6, 1), "7-12"),
+            (dt.date(2009, 1, 1), "13-17"),
+            (dt.date(2008, 1, 1), "18-24"),
+            (dt.date(1961, 1, 1), "65+"),
+        ],
+    )
+    def test_bands_on_a_given_day(self, born: dt.date, band: str) -> None:
+        assert age_band(born, on=dt.date(2026, 1, 1)) == band
+
+    @QUICK
+    @given(st.dates(min_value=dt.date(1920, 1, 1), max_value=dt.date(2026, 1, 1)))
+    def test_every_age_falls_in_exactly_one_band(self, born: dt.date) -> None:
+        band = age_band(born, on=dt.date(2026, 1, 1))
+        age = 2026 - born.year - ((born.month, born.day) > (1, 1))
+        low, _, high = band.partition("-")
+
+        assert int(low.rstrip("+")) <= age
+        assert not high or age <= int(high)
+
+    def test_custom_bands(self) -> None:
+        assert age_band(dt.date(2020, 1, 1), on=dt.date(2026, 1, 1), bands=(0, 18)) == "0-17"
+
+    def test_bad_bands_and_days_are_refused(self) -> None:
+        with pytest.raises(InvalidArgumentError):
+            age_band(dt.date(2020, 1, 1), on=dt.date(2026, 1, 1), bands=(3, 1))
+        with pytest.raises(InvalidArgumentError):
+            age_band(dt.date(2020, 1, 1), on=dt.date(2019, 1, 1))
+
+
+class TestPrivacy:
+    def test_pseudonymised_is_the_default_way_and_shows_no_names(self) -> None:
+        privacy = Privacy.pseudonymised(KEY)
+
+        assert privacy.person("p1") != "p1"
+        assert privacy.name("Aino") is None
+
+    def test_names_only_on_explicit_opt_in(self) -> None:
+        assert Privacy.identified().name("Aino") is None
+        assert Privacy.identified(names=True).name("Aino") == "Aino"
+
+    def test_errors_pickle(self) -> None:
+        with pytest.raises(InvalidArgumentError) as caught:
+            Privacy.pseudonymised(b"x")
+
+        again = pickle.loads(pickle.dumps(caught.value))
+        assert (again.function, again.argument, str(again)) == (
+            "Pseudonymizer",
+            "key",
+            str(caught.value),
+        )
