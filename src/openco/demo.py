@@ -10,6 +10,7 @@ import datetime as dt
 
 import attrs
 
+from openco.errors import InvalidArgumentError
 from openco.model import (
     Area,
     AreaId,
@@ -57,8 +58,30 @@ from openco.model import (
     View,
     ZoneAssessment,
 )
+from openco.process import (
+    Case,
+    Channel,
+    FollowUp,
+    Invitation,
+    Notification,
+    Opening,
+    Preparation,
+    Raising,
+    Recipient,
+    Step,
+    advance,
+    open_case,
+)
+from openco.synthetic import PopulationConfig, generate_population
 
-__all__ = ["vaaralampi_story"]
+__all__ = [
+    "DemoPopulation",
+    "DemoStep",
+    "area_population",
+    "refused_notification",
+    "vaaralampi_case_steps",
+    "vaaralampi_story",
+]
 
 _VAARALAMPI = AreaId("vaaralampi")
 _OUNASRINNE = AreaId("ounasrinne")
@@ -275,4 +298,176 @@ def vaaralampi_story() -> Bundle:
         areas=areas, units=units, professionals=professionals, families=(family,),
         network_maps=(before, after), concerns=(concern,), meetings=(dialogue, follow_up),
         plans=(plan,), consents=(consent,),
+    )  # fmt: skip
+
+
+_DAYCARE = UnitId("daycare-kuusikko")
+
+
+@attrs.frozen(kw_only=True)
+class DemoStep:
+    """One step of the Vaaralampi case: what is done, by whom, on which day, with what detail.
+
+    The first step (``Step.NOTICE``) opens the case with :func:`openco.process.open_case`;
+    every other one is applied with :func:`openco.process.advance`.
+    """
+
+    step: Step
+    actor: PersonId
+    on: dt.date
+    detail: object = None
+    reason: str | None = None
+    consents: tuple[Consent, ...] = ()
+
+    def apply(self, case: Case | None) -> Case:
+        """The case after this step (*case* is ``None`` for the opening step).
+
+        Raises:
+            TransitionNotAllowedError: the workflow refuses the step.
+        """
+        if case is None:
+            opening = self.detail
+            if not isinstance(opening, Opening):
+                raise InvalidArgumentError("DemoStep.apply", "case", None, "a case to advance")
+            return open_case(
+                opening.concern, family=opening.family, unit=opening.unit, on=self.on,
+                reason=self.reason, consents=self.consents,
+            )  # fmt: skip
+        return advance(
+            case, self.step, actor=self.actor, on=self.on, detail=self.detail,
+            reason=self.reason, consents=self.consents,
+        )  # fmt: skip
+
+
+def vaaralampi_case_steps(story: Bundle | None = None) -> tuple[DemoStep, ...]:
+    """The Vaaralampi story as the workflow steps that make its case, in order.
+
+    The concern is noticed in the small zone and assessed in the grey zone a month later; the
+    teacher prepares and takes it up with Laura; Laura agrees to an anticipation dialogue with
+    her mother and a neighbour (consenting to share with the clinic and the network team); the
+    meeting is held; the plan is agreed with open items; the follow-up records them done; the
+    worry is reassessed as small and the case is closed.
+
+    >>> case = None
+    >>> for step in vaaralampi_case_steps():
+    ...     case = step.apply(case)
+    >>> [a.zone.value for a in case.trajectory], case.stage.value
+    (['small', 'grey', 'small'], 'closed')
+    """
+    story = vaaralampi_story() if story is None else story
+    family = story.families[0]
+    told = story.concerns[0]
+    noticed, grey, eased = told.assessments
+    teacher = told.worker
+    dialogue, follow_up = story.meetings
+    plan = story.plans[0]
+    open_items = tuple(
+        attrs.evolve(item, status=ItemStatus.OPEN, outcome=None) for item in plan.items
+    )
+    invitation = Invitation(
+        kind=MeetingKind.ANTICIPATION_DIALOGUE,
+        close_network={PersonId("n-gran"), PersonId("n-neighbour")},
+        units={UnitId("clinic-vaaralampi"), UnitId("network-team")},
+    )
+    opening = Opening(concern=attrs.evolve(told, assessments=(noticed,)), family=family,
+                      unit=_DAYCARE)  # fmt: skip
+    return (
+        DemoStep(step=Step.NOTICE, actor=teacher, on=noticed.on, detail=opening),
+        DemoStep(step=Step.ASSESS, actor=teacher, on=grey.on, detail=grey),
+        DemoStep(step=Step.PREPARE, actor=teacher, on=dt.date(2026, 3, 4), detail=Preparation(
+            worry_and_help_needed="Aino is tired and withdrawn; I need Laura's view of home",
+            what_has_worked="Short chats at pick-up time",
+            how_to_say_it="First her drawings and friends, then my worry, then ask for help",
+            expected_reaction="Surprised, then relieved to talk")),
+        DemoStep(step=Step.RAISE, actor=teacher, on=dt.date(2026, 3, 6), detail=Raising(
+            help_asked="Could you help me understand what Aino's mornings are like?",
+            strengths=told.strengths)),
+        DemoStep(step=Step.PROPOSE_MEETING, actor=teacher, on=dt.date(2026, 3, 6)),
+        DemoStep(step=Step.AGREE_TO_MEET, actor=teacher, on=dt.date(2026, 3, 10),
+                 detail=invitation, consents=story.consents),
+        DemoStep(step=Step.HOLD_MEETING, actor=teacher, on=dialogue.held_on, detail=dialogue),
+        DemoStep(step=Step.AGREE_PLAN, actor=teacher, on=plan.agreed_on,
+                 detail=attrs.evolve(plan, items=open_items)),
+        DemoStep(step=Step.FOLLOW_UP, actor=teacher, on=follow_up.held_on,
+                 detail=FollowUp(meeting=follow_up, plan=plan)),
+        DemoStep(step=Step.REASSESS, actor=teacher, on=eased.on, detail=eased),
+        DemoStep(step=Step.CLOSE, actor=teacher, on=eased.on,
+                 reason="Mornings are calmer; the family and their network carry on"),
+    )  # fmt: skip
+
+
+def refused_notification(case: Case) -> DemoStep:
+    """A child welfare notification by unprotected e-mail: always refused (rule L5).
+
+    >>> case = None
+    >>> for step in vaaralampi_case_steps()[:7]:
+    ...     case = step.apply(case)
+    >>> from openco.errors import TransitionNotAllowedError
+    >>> try:
+    ...     refused_notification(case).apply(case)
+    ... except TransitionNotAllowedError as error:
+    ...     print(error.codes)
+    ('L5',)
+    """
+    return DemoStep(
+        step=Step.NOTIFY_CHILD_WELFARE, actor=case.contact, on=case.last_on,
+        detail=Notification(
+            channel=Channel.UNPROTECTED_EMAIL, recipient=Recipient.SOCIAL_SERVICES,
+            reasons="Aino is often tired and fetched late", mandated_notifier=True,
+            child_told=False, custodian_told=True),
+    )  # fmt: skip
+
+
+@attrs.frozen(kw_only=True)
+class DemoPopulation:
+    """The story with generated families around it, in Vaaralampi and Ounasrinne."""
+
+    areas: tuple[Area, ...]
+    units: tuple[ServiceUnit, ...]
+    professionals: tuple[Professional, ...]
+    families: tuple[Family, ...]
+    network_maps: tuple[NetworkMap, ...]
+    meetings: tuple[Meeting, ...]
+    plans: tuple[Plan, ...]
+    concerns: tuple[Concern, ...]
+
+
+def area_population(story: Bundle | None = None, *, families_per_area: int = 40,
+                    seed: int = 2026) -> DemoPopulation:  # fmt: skip
+    """The story plus *families_per_area* generated families in each of its two areas.
+
+    The generator's two areas are renamed Vaaralampi and Ounasrinne; their own units and staff
+    are kept, so the area report has something to compare.
+
+    >>> population = area_population(families_per_area=5)
+    >>> sorted({f.home_area for f in population.families}), len(population.families)
+    (['ounasrinne', 'vaaralampi'], 11)
+    """
+    story = vaaralampi_story() if story is None else story
+    config = PopulationConfig(families_per_area=families_per_area)
+    generated = list(generate_population(families=2 * families_per_area, seed=seed,
+                                         config=config))  # fmt: skip
+    rename = {g.area.id: target for g, target in zip(generated, (_VAARALAMPI, _OUNASRINNE),
+                                                     strict=True)}  # fmt: skip
+
+    def moved(areas: frozenset[AreaId]) -> frozenset[AreaId]:
+        return frozenset(rename.get(a, a) for a in areas)
+
+    units = {u.id: u for u in story.units}
+    professionals = {p.id: p for p in story.professionals}
+    for g in generated:
+        units.update({u.id: attrs.evolve(u, areas=moved(u.areas)) for u in g.all_units})
+        professionals.update({p.id: p for p in g.all_professionals})
+    return DemoPopulation(
+        areas=story.areas,
+        units=tuple(units.values()),
+        professionals=tuple(professionals.values()),
+        families=(*story.families, *(attrs.evolve(f.family, home_area=rename[g.area.id])
+                                     for g in generated for f in g.families)),
+        network_maps=(*story.network_maps, *(m for g in generated for m in g.network_maps)),
+        meetings=(*story.meetings, *(
+            attrs.evolve(m, area=rename.get(m.area, m.area)) if m.area is not None else m
+            for g in generated for m in g.meetings)),
+        plans=(*story.plans, *(p for g in generated for p in g.plans)),
+        concerns=story.concerns,
     )  # fmt: skip

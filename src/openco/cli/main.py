@@ -12,14 +12,14 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from pathlib import Path
 from typing import Any
 
 import click
 
 from openco import __version__
 from openco.cli.check import check
-from openco.cli.demo import run_demo
+from openco.cli.demo import demo
+from openco.cli.diagram import diagram
 from openco.cli.exit_codes import EXIT_CODES_HELP, ExitCode, exit_code_for, one_line
 from openco.cli.import_csv import import_csv
 
@@ -74,19 +74,9 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.meta["openco.debug"] = debug
 
 
-@cli.command(short_help="Tell the Vaaralampi story and write its files.")
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Directory to write the story's files into (created if missing).",
-)
-def demo(out: Path | None) -> None:
-    """Tell the Vaaralampi story: from a day-care teacher's concern to a plan and its follow-up."""
-    click.echo(run_demo(out))
-
-
 cli.add_command(check)
+cli.add_command(demo)
+cli.add_command(diagram)
 cli.add_command(import_csv)
 
 
