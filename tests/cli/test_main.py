@@ -1,4 +1,4 @@
-"""The ``openco`` command group: help, exit codes, one-line errors, --debug, and the demo."""
+"""The ``openco`` command group: help, exit codes, one-line errors and --debug."""
 
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ from click.testing import CliRunner
 from openco.cli.exit_codes import ExitCode
 from openco.cli.main import OpencoGroup, cli
 from openco.errors import DocumentProblem, InvalidDocumentError
-from openco.io import loads
-from openco.model import Bundle
 
 DOCS = Path(__file__).parent.parent.parent / "docs"
 
@@ -133,40 +131,3 @@ class TestFailures:
 
         assert result.exit_code == ExitCode.USAGE
         assert "openco: error" not in result.stderr
-
-
-class TestDemo:
-    def test_the_demo_tells_the_story_and_writes_it_as_a_bundle(self, tmp_path: Path) -> None:
-        result = CliRunner().invoke(cli, ["demo", "--out", str(tmp_path / "demo")])
-
-        assert result.exit_code == 0, result.output
-        assert "anticipation dialogue" in result.stdout
-        story = loads((tmp_path / "demo" / "story.json").read_text(encoding="utf-8"), Bundle)
-        assert len(story.meetings) == 2
-
-    def test_without_out_the_demo_only_prints(
-        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        monkeypatch.chdir(tmp_path)
-
-        result = CliRunner().invoke(cli, ["demo"])
-
-        assert result.exit_code == 0
-        assert list(tmp_path.iterdir()) == []
-
-    def test_out_naming_a_file_is_a_usage_error(self, tmp_path: Path) -> None:
-        (tmp_path / "taken").write_text("mine", encoding="utf-8")
-
-        result = CliRunner().invoke(cli, ["demo", "--out", str(tmp_path / "taken")])
-
-        assert result.exit_code == ExitCode.USAGE
-        assert (tmp_path / "taken").read_text(encoding="utf-8") == "mine"
-
-    def test_an_unwritable_out_fails_with_one_line(self, tmp_path: Path) -> None:
-        (tmp_path / "file").write_text("", encoding="utf-8")
-
-        result = CliRunner().invoke(cli, ["demo", "--out", str(tmp_path / "file" / "demo")])
-
-        assert result.exit_code == ExitCode.FAILURE
-        assert result.stderr.startswith("openco: error: ")
-        assert result.stderr.count("\n") == 1
