@@ -532,7 +532,20 @@ def run_demo(
     return told
 
 
-@click.command(short_help="Tell the Vaaralampi story and write its files.")
+_FILES_HELP: Final = """\
+\b
+With --out DIR it writes into DIR (created if missing), all or nothing:
+  story.txt                    the account as printed
+  story.json                   the story as one bundle document
+  case.json                    the case and its whole history
+  network-map-before.*, -after.*  the family's network map: DOT; SVG and PNG
+                               with openco[plot] (matplotlib)
+  workflow.mmd, workflow.dot   the process diagram (Mermaid, Graphviz)
+  area-report.md, .csv         Vaaralampi and Ounasrinne
+"""
+
+
+@click.command(short_help="Tell the Vaaralampi story and write its files.", epilog=_FILES_HELP)
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -548,19 +561,10 @@ def run_demo(
     help="Language of the account and of the labels in the pictures.",
 )
 def demo(out: Path | None, language: str) -> None:
-    r"""Tell the Vaaralampi story: from a day-care teacher's concern to a plan and its follow-up.
+    """Tell the Vaaralampi story: from a day-care teacher's concern to a plan and its follow-up.
 
     The story runs through the real workflow: the concern grows into the grey zone, is taken
     up with the family, an anticipation dialogue is held with the family's close network, a
     plan is agreed and followed up. One refused step is shown with its reasons.
-
-    \b
-    With --out DIR it writes into DIR:
-      story.txt                    the account as printed
-      story.json                   the story as one bundle document
-      case.json                    the case and its whole history
-      network-map-before/after.*   the family's network map (DOT; SVG, PNG with openco[plot])
-      workflow.mmd, workflow.dot   the process diagram (Mermaid, Graphviz)
-      area-report.md, .csv         Vaaralampi and Ounasrinne
     """
     run_demo(out, language)
