@@ -170,6 +170,16 @@ _T: Final[Mapping[str, Mapping[str, str]]] = {
         "sv": "{name}: {families} familjer, {professionals} yrkespersoner, {links} kontakter, "
         "{missing} enhetspar som aldrig möts",
     },
+    "map_before": {
+        "en": "The family's network map, {on}",
+        "fi": "Perheen verkostokartta {on}",
+        "sv": "Familjens nätverkskarta {on}",
+    },
+    "map_after": {
+        "en": "The family's network map at the follow-up, {on}",
+        "fi": "Perheen verkostokartta seurannassa {on}",
+        "sv": "Familjens nätverkskarta vid uppföljningen {on}",
+    },
     "wrote": {
         "en": "Wrote {count} files to {out}",
         "fi": "Kirjoitettiin {count} tiedostoa hakemistoon {out}",
@@ -460,7 +470,7 @@ def demo_files(told: Told, language: str = "en") -> DemoFiles:
     pictures = True
     try:
         for when, nmap in maps.items():
-            title = f"{nmap.drawn_on}"
+            title = _t(f"map_{when}", language, on=nmap.drawn_on)
             files[f"network-map-{when}.svg"] = to_svg(nmap, language=language, title=title)
             files[f"network-map-{when}.png"] = to_png(nmap, language=language, title=title)
     except MissingDependencyError:
