@@ -1,0 +1,59 @@
+"""``openco.demo``: the Vaaralampi story runs through the workflow as the docs tell it."""
+
+from __future__ import annotations
+
+import pytest
+
+from openco.demo import area_population, refused_notification, vaaralampi_case_steps
+from openco.errors import InvalidArgumentError, TransitionNotAllowedError
+from openco.process import Case, Step, replay
+
+
+def walk() -> Case:
+    case: Case | None = None
+    for step in vaaralampi_case_steps():
+        case = step.apply(case)
+    assert case is not None
+    return case
+
+
+class TestVaaralampiCaseSteps:
+    def test_the_case_goes_through_every_stage_of_the_story(self) -> None:
+        case = walk()
+
+        assert [r.step for r in case.history] == [s.step for s in vaaralampi_case_steps()]
+        assert [a.zone.value for a in case.trajectory] == ["small", "grey", "small"]
+
+    def test_the_history_replays_into_an_equal_case(self) -> None:
+        case = walk()
+
+        assert replay(case.history) == case
+
+    def test_a_later_step_cannot_open_a_case(self) -> None:
+        with pytest.raises(InvalidArgumentError, match="case"):
+            vaaralampi_case_steps()[1].apply(None)
+
+
+class TestRefusedNotification:
+    def test_it_is_refused_at_every_stage_by_rule_l5_only(self) -> None:
+        case: Case | None = None
+        for step in vaaralampi_case_steps():
+            case = step.apply(case)
+            refused = refused_notification(case)
+            with pytest.raises(TransitionNotAllowedError) as caught:
+                refused.apply(case)
+            assert caught.value.codes == ("L5",)
+            assert refused.step is Step.NOTIFY_CHILD_WELFARE
+
+
+class TestAreaPopulation:
+    def test_the_same_seed_gives_the_same_population(self) -> None:
+        assert area_population(families_per_area=3) == area_population(families_per_area=3)
+
+    def test_every_family_lives_in_one_of_the_two_areas(self) -> None:
+        population = area_population(families_per_area=4)
+
+        assert {f.home_area for f in population.families} == {"vaaralampi", "ounasrinne"}
+        assert len(population.families) == 9
+        served = {a for u in population.units for a in u.areas}
+        assert {"vaaralampi", "ounasrinne"} <= served
