@@ -21,6 +21,7 @@ from openco import __version__
 from openco.cli.check import check
 from openco.cli.demo import run_demo
 from openco.cli.exit_codes import EXIT_CODES_HELP, ExitCode, exit_code_for, one_line
+from openco.cli.generate import generate
 from openco.cli.import_csv import import_csv
 
 __all__ = ["OpencoGroup", "cli", "main"]
@@ -88,6 +89,7 @@ def demo(out: Path | None) -> None:
 
 cli.add_command(check)
 cli.add_command(import_csv)
+cli.add_command(generate)
 
 
 def main() -> None:
