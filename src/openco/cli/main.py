@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from openco import __version__
+from openco.cli.analyse import analyse
 from openco.cli.check import check
 from openco.cli.demo import run_demo
 from openco.cli.exit_codes import EXIT_CODES_HELP, ExitCode, exit_code_for, one_line
@@ -90,6 +91,7 @@ def demo(out: Path | None) -> None:
 cli.add_command(check)
 cli.add_command(import_csv)
 cli.add_command(generate)
+cli.add_command(analyse)
 
 
 def main() -> None:
