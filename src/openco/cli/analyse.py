@@ -384,12 +384,25 @@ def _has_matplotlib() -> bool:
     return importlib.util.find_spec("matplotlib") is not None
 
 
+class _NoProgress:
+    def __enter__(self) -> _NoProgress:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+    def update(self, _: int) -> None:
+        return None
+
+
 def _progress(total: int, *, show: bool) -> contextlib.AbstractContextManager[Any]:
+    if not show:
+        # click prints the label even for a hidden bar; stay silent instead.
+        return _NoProgress()
     bar = click.progressbar(
         length=max(total, 1), label="Reading", file=sys.stderr, show_pos=False, width=30
     )
-    if show:
-        bar.is_hidden = False  # --progress: show it even when stderr is not a terminal
+    bar.is_hidden = False  # --progress: show it even when stderr is not a terminal
     return bar
 
 
