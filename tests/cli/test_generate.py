@@ -74,7 +74,7 @@ class TestGenerate:
         out = tmp_path / "city.jsonl"
         out.write_text("old\n", encoding="utf-8")
 
-        def broken(*, families: int, seed: int) -> object:
+        def broken(**_: int) -> object:
             yield "first line"
             raise OSError(28, "No space left on device")
 

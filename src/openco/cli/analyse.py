@@ -21,7 +21,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, Final
+from typing import IO, Any, Final, Self
 
 import attrs
 import click
@@ -385,7 +385,7 @@ def _has_matplotlib() -> bool:
 
 
 class _NoProgress:
-    def __enter__(self) -> _NoProgress:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_: object) -> None:
