@@ -21,7 +21,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, Final, Self
+from typing import Any, Final, Self, TextIO
 
 import attrs
 import click
@@ -110,7 +110,7 @@ _TIE_KEYS: Final = frozenset(a.name for a in attrs.fields(MemberTie))
 _MAP_KEYS: Final = frozenset(a.name for a in attrs.fields(NetworkMap))
 
 
-def _text(value: object) -> str:
+def _text(value: object) -> Any:  # noqa: ANN401 - ids are NewTypes of str; a str is checked
     if type(value) is not str:
         raise TypeError(value)
     return value
@@ -118,6 +118,10 @@ def _text(value: object) -> str:
 
 def _day(value: object) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(_text(value))
+
+
+def _required_day(value: object) -> dt.date:
+    return dt.date.fromisoformat(_text(value))
 
 
 def _fast_map(data: dict[str, Any]) -> NetworkMap:
@@ -161,7 +165,7 @@ def _fast_map(data: dict[str, Any]) -> NetworkMap:
     return NetworkMap(
         id=_text(data["id"]),
         family=_text(data["family"]),
-        drawn_on=_day(data["drawn_on"]),
+        drawn_on=_required_day(data["drawn_on"]),
         drawn_with=tuple(_text(p) for p in data["drawn_with"]),
         members=tuple(members),
         ties=tuple(ties),
@@ -365,7 +369,7 @@ def _staged(out: Path) -> Iterator[Path]:
         raise
 
 
-def _write(path: Path, writer: Callable[[IO[str]], None]) -> None:
+def _write(path: Path, writer: Callable[[TextIO], None]) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer(handle)
 
@@ -395,15 +399,29 @@ class _NoProgress:
         return None
 
 
-def _progress(total: int, *, show: bool) -> contextlib.AbstractContextManager[Any]:
-    if not show:
-        # click prints the label even for a hidden bar; stay silent instead.
+class _LogProgress(_NoProgress):
+    """Progress as lines for a log (``--progress`` where stderr is not a terminal)."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done, self.shown = max(total, 1), 0, -1
+
+    def update(self, read: int) -> None:
+        self.done += read
+        tenth = min(10 * self.done // self.total, 10)
+        if tenth > self.shown:
+            self.shown = tenth
+            click.echo(f"Reading: {10 * tenth}%", err=True)
+
+
+def _progress(total: int, *, show: bool | None) -> contextlib.AbstractContextManager[Any]:
+    terminal = sys.stderr.isatty()
+    if show is False or (show is None and not terminal):
         return _NoProgress()
-    bar = click.progressbar(
+    if not terminal:
+        return _LogProgress(total)
+    return click.progressbar(
         length=max(total, 1), label="Reading", file=sys.stderr, show_pos=False, width=30
     )
-    bar.is_hidden = False  # --progress: show it even when stderr is not a terminal
-    return bar
 
 
 @click.command(short_help="Measure families' network maps and areas into CSV and GraphML.")
@@ -476,8 +494,7 @@ def analyse(
     digest = hashlib.sha256(KEY_DERIVATION) if key is None and not names else None
     total = sum(path.stat().st_size for path in files)
     with _staged(out) as stage, _paused_gc():
-        show = progress if progress is not None else sys.stderr.isatty()
-        with _progress(total, show=show is True) as bar:
+        with _progress(total, show=progress) as bar:
             table = measure_maps(
                 read_documents(files, collected, advance=bar.update, digest=digest)
             )
