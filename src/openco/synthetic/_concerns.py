@@ -54,7 +54,7 @@ def build_family_concerns(
 
     A share ``config.concern_share`` of the families with a worker has one. Its trajectory
     starts at small or grey and moves up, down or stays over up to three assessments, each
-    two to six weeks after the last, all before ``config.reference_date``.
+    two to six weeks after the last, none after ``config.reference_date``.
     """
     if not workers or rng.random() >= config.concern_share:
         return ()
@@ -66,6 +66,8 @@ def build_family_concerns(
     gaps = [14 + int(rng.random() * 29) for _ in range(assessments - 1)]
     noticed = today - dt.timedelta(days=30 + sum(gaps) + int(rng.random() * 180))
     noticed = max(noticed, child.birth_date)
+    while gaps and noticed + dt.timedelta(days=sum(gaps)) > today:
+        gaps.pop()  # a baby born lately: fewer gradings so far
     step = int(rng.random() * 2)
     on = noticed
     graded = [_assessment(on, step)]
