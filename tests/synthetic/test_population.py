@@ -4,10 +4,11 @@ import datetime as dt
 import statistics
 from collections import Counter
 
+import attrs
 import pytest
 
 from openco.errors import InvalidArgumentError
-from openco.model import NetworkSector
+from openco.model import ConcernZone, NetworkSector
 from openco.synthetic import (
     PopulationConfig,
     area_sizes,
@@ -107,6 +108,50 @@ class TestDeterminism:
         maps = list(generate_network_maps(families=3000, seed=2, validate=False))
 
         assert maps == [f.network_map for f in FAMILIES]
+
+
+class TestConcerns:
+    def test_about_one_in_eight_families_with_a_worker_has_a_concern(self) -> None:
+        served = [f for f in FAMILIES if f.professionals]
+        share = sum(1 for f in served if f.concerns) / len(served)
+
+        assert 0.09 < share < 0.15
+        assert not any(f.concerns for f in FAMILIES if not f.professionals)
+
+    def test_a_concern_is_one_workers_about_one_child_graded_over_time(self) -> None:
+        today = PopulationConfig().reference_date
+        for each in (f for f in FAMILIES if f.concerns):
+            [concern] = each.concerns
+            child = each.family.member(concern.child)
+            assert concern.worker in each.professionals
+            assert child.id.endswith(("-c1", "-c2", "-c3", "-c4"))
+            dates = [a.on for a in concern.assessments]
+            assert dates == sorted(dates)
+            assert concern.noticed_on == dates[0] >= child.birth_date
+            assert dates[-1] <= today
+            assert {a.zone for a in concern.assessments} <= {ConcernZone.SMALL, ConcernZone.GREY}
+
+    def test_concerns_change_nothing_else_the_population_draws(self) -> None:
+        none = PopulationConfig(concern_share=0.0)
+        without = [
+            f for a in generate_population(families=3000, seed=2, config=none) for f in a.families
+        ]
+
+        assert without == [attrs.evolve(f, concerns=()) for f in FAMILIES]
+
+
+class TestBundles:
+    def test_every_family_bundle_and_area_bundle_is_valid_on_its_own(self) -> None:
+        config = PopulationConfig(families_per_area=150, areas_per_municipality=3)
+        for area in generate_population(families=400, seed=5, config=config):
+            assert area.area_bundle().professionals == area.all_professionals
+            bundles = list(area.family_bundles())  # Bundle checks every reference
+            assert [b.families[0] for b in bundles] == [f.family for f in area.families]
+            for bundle, each in zip(bundles, area.families, strict=True):
+                assert bundle.network_maps == (each.network_map,)
+                assert bundle.concerns == each.concerns
+                assert bundle.meetings == each.meetings
+                assert bundle.plans == each.plans
 
 
 class TestArguments:

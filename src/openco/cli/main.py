@@ -17,10 +17,12 @@ from typing import Any
 import click
 
 from openco import __version__
+from openco.cli.analyse import analyse
 from openco.cli.check import check
 from openco.cli.demo import demo
 from openco.cli.diagram import diagram
 from openco.cli.exit_codes import EXIT_CODES_HELP, ExitCode, exit_code_for, one_line
+from openco.cli.generate import generate
 from openco.cli.import_csv import import_csv
 
 __all__ = ["OpencoGroup", "cli", "main"]
@@ -78,6 +80,8 @@ cli.add_command(check)
 cli.add_command(demo)
 cli.add_command(diagram)
 cli.add_command(import_csv)
+cli.add_command(generate)
+cli.add_command(analyse)
 
 
 def main() -> None:

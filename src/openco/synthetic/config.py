@@ -136,6 +136,9 @@ class PopulationConfig:
     area_meeting_attendance: float = attrs.field(default=0.85, validator=_share)
     """Chance that a unit sends someone to an area meeting."""
     swedish_share: float = attrs.field(default=0.05, validator=_share)
+    concern_share: float = attrs.field(default=0.12, validator=_share)
+    """Share of families with a worker where a worker has a concern about a child (drawn from
+    its own random stream, so the rest of the population does not depend on it)."""
 
 
 DEFAULT_CONFIG: Final = PopulationConfig()

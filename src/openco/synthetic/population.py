@@ -7,9 +7,9 @@ are the same as the full generator's for the same seed.
 
 Each area draws from its own named random streams (``random.Random("openco:<seed>:<area>:
 <stream>")``), one per concern: staff, the assignment of workers to families, the families'
-members, their network maps, and their meetings. A stream is consumed only by its own builder,
-so adding a builder (concerns, workflow cases) later does not change what the existing ones
-draw.
+members, their network maps, their meetings, and the workers' concerns. A stream is consumed
+only by its own builder, so adding a builder (as the concerns were) does not change what the
+existing ones draw.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from openco.errors import InvalidArgumentError
 from openco.model import (
     Area,
     Bundle,
+    Concern,
     Family,
     Meeting,
     NetworkMap,
@@ -32,6 +33,7 @@ from openco.model import (
     ProfessionalId,
     ServiceUnit,
 )
+from openco.synthetic._concerns import build_family_concerns
 from openco.synthetic._meetings import build_area_meetings, build_family_meetings
 from openco.synthetic._networks import build_network_map
 from openco.synthetic._people import build_family, family_id, guardian_id
@@ -63,6 +65,8 @@ class SyntheticFamily:
     professionals: tuple[ProfessionalId, ...]
     meetings: tuple[Meeting, ...] = ()
     plans: tuple[Plan, ...] = ()
+    concerns: tuple[Concern, ...] = ()
+    """A worker's own concern about one of the children, graded over time (or none)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -108,6 +112,65 @@ class AreaPopulation:
         """Every plan made with a family."""
         return tuple(p for f in self.families for p in f.plans)
 
+    @property
+    def concerns(self) -> tuple[Concern, ...]:
+        """Every worker's concern about a family's child."""
+        return tuple(c for f in self.families for c in f.concerns)
+
+    def area_bundle(self) -> Bundle:
+        """The area's services on their own: its areas, units, professionals, area meetings.
+
+        The first line ``openco generate`` writes for each area.
+        """
+        return Bundle(
+            areas=self.municipality_areas or (self.area,),
+            units=self.all_units,
+            professionals=self.all_professionals,
+            meetings=self.area_meetings,
+        )
+
+    def family_bundles(self) -> Iterator[Bundle]:
+        """One self-contained :class:`~openco.model.Bundle` per family, in order.
+
+        Each holds the family, its map, concerns, meetings and plans, and just the
+        professionals they name, with those professionals' units and the areas the units
+        serve, so that every reference resolves within the one bundle.
+
+        >>> area = next(generate_population(families=3, seed=1))
+        >>> [len(b.families) for b in area.family_bundles()]
+        [1, 1, 1]
+        """
+        staff = {p.id: p for p in self.all_professionals}
+        units = {u.id: u for u in self.all_units}
+        areas = {a.id: a for a in (*self.municipality_areas, self.area)}
+        for each in self.families:
+            named: set[str] = set(each.professionals)
+            named.update(m.professional for m in each.network_map.members if m.professional)
+            named.update(c.worker for c in each.concerns)
+            for meeting in each.meetings:
+                named.update(p.person for p in meeting.participants)
+            for plan in each.plans:
+                for item in plan.items:
+                    named.add(item.responsible)
+                    named.update(item.with_whom)
+            workers = [p for p in self.all_professionals if p.id in named]
+            unit_ids = {p.unit for p in workers}
+            unit_ids.update(
+                p.unit for m in each.meetings for p in m.participants if p.unit is not None
+            )
+            used_units = [units[u] for u in sorted(unit_ids)]
+            area_ids = {each.family.home_area}.union(*(u.areas for u in used_units))
+            yield Bundle(
+                areas=tuple(areas[a] for a in sorted(area_ids)),
+                units=tuple(used_units),
+                professionals=tuple(staff[p.id] for p in workers),
+                families=(each.family,),
+                network_maps=(each.network_map,),
+                concerns=each.concerns,
+                meetings=each.meetings,
+                plans=each.plans,
+            )
+
     def bundle(self) -> Bundle:
         """Everything in the area as one :class:`~openco.model.Bundle` (checks all references).
 
@@ -120,6 +183,7 @@ class AreaPopulation:
             professionals=self.all_professionals,
             families=tuple(f.family for f in self.families),
             network_maps=self.network_maps,
+            concerns=self.concerns,
             meetings=self.meetings,
             plans=self.plans,
         )
@@ -213,6 +277,7 @@ class _Area:
         maps = self.maps()
         people = _stream(self.seed, self.index, "family")
         meetings_rng = _stream(self.seed, self.index, "meetings")
+        concerns_rng = _stream(self.seed, self.index, "concerns")
         children_cum = cumulative(config.children_weights)
         facilitators = [p for p in self.staff if p.trained_facilitator]
         families: list[SyntheticFamily] = []
@@ -239,6 +304,9 @@ class _Area:
                     professionals=tuple(w.id for w in self.workers[k]),
                     meetings=meetings,
                     plans=plans,
+                    concerns=build_family_concerns(
+                        concerns_rng, family=family, workers=self.workers[k], config=config
+                    ),
                 )
             )
         area_meetings = build_area_meetings(

@@ -1,0 +1,585 @@
+"""``openco analyse``: per-family and per-area measures of many documents, into a directory.
+
+The input is read once, document by document: JSON Lines files line by line, any other file
+as one document. Network maps are measured as they are read
+(:func:`openco.analysis.measure_maps`); families, professionals, units, meetings, plans and
+concerns are kept for the area network (:func:`openco.analysis.area_network`). Everything is
+written into a temporary directory beside *--out*, which is renamed to *--out* only once all
+of it is written, so a failed run leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gc
+import hashlib
+import importlib.util
+import json
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, Final, Self, TextIO
+
+import attrs
+import click
+
+from openco.analysis import (
+    Privacy,
+    area_csv,
+    area_measures_csv,
+    area_network,
+    links_csv,
+    measure_maps,
+    measures_csv,
+    to_dot,
+    to_graphml,
+    to_svg,
+)
+from openco.cli.check import JSON_LINES_SUFFIXES
+from openco.cli.report import counted
+from openco.errors import DocumentProblem, InvalidDocumentError
+from openco.io import SCHEMA_VERSION, document_kinds, loads
+from openco.io._converter import fast_converter
+from openco.model import (
+    Area,
+    AreaId,
+    Bundle,
+    Concern,
+    ContactFrequency,
+    Family,
+    FamilyId,
+    Meeting,
+    MemberTie,
+    NetworkMap,
+    NetworkMember,
+    NetworkSector,
+    Plan,
+    Professional,
+    Ring,
+    ServiceUnit,
+    SupportDirection,
+    SupportType,
+    TieQuality,
+)
+
+__all__ = ["KEY_DERIVATION", "Collected", "analyse", "derived_key", "read_documents"]
+
+KEY_DERIVATION: Final = b"openco analyse key v1\x00"
+"""What the derived pseudonym key starts from: SHA-256 of this, then every input file's bytes."""
+
+# A bundle's parts, by field name, and the kinds of single documents analyse reads.
+_PARTS: Final[dict[str, type]] = {
+    "areas": Area,
+    "units": ServiceUnit,
+    "professionals": Professional,
+    "families": Family,
+    "network_maps": NetworkMap,
+    "concerns": Concern,
+    "meetings": Meeting,
+    "plans": Plan,
+}
+_SINGLE: Final[dict[str, str]] = {
+    "area": "areas",
+    "service_unit": "units",
+    "professional": "professionals",
+    "family": "families",
+    "network_map": "network_maps",
+    "concern": "concerns",
+    "meeting": "meetings",
+    "plan": "plans",
+}
+# Areas, units and professionals repeat from one bundle to the next: read each id once.
+_BY_ID: Final = frozenset({"areas", "units", "professionals"})
+
+
+def _values(kind: type[Any]) -> dict[object, Any]:
+    return {m.value: m for m in kind}
+
+
+_SECTOR: Final = _values(NetworkSector)
+_RING: Final = _values(Ring)
+_TIE: Final = _values(TieQuality)
+_DIRECTION: Final = _values(SupportDirection)
+_SUPPORT: Final = _values(SupportType)
+_FREQUENCY: Final = {None: None, **_values(ContactFrequency)}
+_MEMBER_KEYS: Final = frozenset(a.name for a in attrs.fields(NetworkMember))
+_TIE_KEYS: Final = frozenset(a.name for a in attrs.fields(MemberTie))
+_MAP_KEYS: Final = frozenset(a.name for a in attrs.fields(NetworkMap))
+
+
+def _text(value: object) -> Any:  # noqa: ANN401 - ids are NewTypes of str; a str is checked
+    if type(value) is not str:
+        raise TypeError(value)
+    return value
+
+
+def _day(value: object) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(_text(value))
+
+
+def _required_day(value: object) -> dt.date:
+    return dt.date.fromisoformat(_text(value))
+
+
+def _fast_map(data: dict[str, Any]) -> NetworkMap:
+    """A network map from its document data, the common case only and without validators.
+
+    Several times faster than the general converter on the maps that make up most of a
+    city's data. Anything unexpected raises, and the caller reads the document again with
+    the full reader to word the problem.
+    """
+    if not data.keys() <= _MAP_KEYS:
+        raise KeyError(data.keys() - _MAP_KEYS)
+    members = []
+    for m in data.get("members", ()):
+        if not m.keys() <= _MEMBER_KEYS:
+            raise KeyError(m.keys() - _MEMBER_KEYS)
+        professional = m.get("professional")
+        members.append(
+            NetworkMember(
+                id=_text(m["id"]),
+                label=_text(m["label"]),
+                sector=_SECTOR[m["sector"]],
+                ring=_RING[m["ring"]],
+                tie=_TIE[m["tie"]],
+                direction=_DIRECTION[m.get("direction", "none")],
+                support=frozenset([_SUPPORT[s] for s in m.get("support", ())]),
+                professional=None if professional is None else _text(professional),
+                frequency=_FREQUENCY[m.get("frequency")],
+                known_since=_day(m.get("known_since")),
+            )
+        )
+    ties = []
+    for t in data.get("ties", ()):
+        if not t.keys() <= _TIE_KEYS:
+            raise KeyError(t.keys() - _TIE_KEYS)
+        ties.append(
+            MemberTie(
+                a=_text(t["a"]), b=_text(t["b"]), quality=_TIE[t.get("quality", "supportive")]
+            )
+        )
+    focal = data.get("focal_person")
+    return NetworkMap(
+        id=_text(data["id"]),
+        family=_text(data["family"]),
+        drawn_on=_required_day(data["drawn_on"]),
+        drawn_with=tuple(_text(p) for p in data["drawn_with"]),
+        members=tuple(members),
+        ties=tuple(ties),
+        focal_person=None if focal is None else _text(focal),
+    )
+
+
+@attrs.define
+class Collected:
+    """What :func:`read_documents` keeps for the area network, and what it counted."""
+
+    documents: int = 0
+    skipped: int = 0
+    """Documents of kinds analyse does not use (people, cases, consents …)."""
+    maps: int = 0
+    areas: dict[str, Area] = attrs.field(factory=dict)
+    units: dict[str, ServiceUnit] = attrs.field(factory=dict)
+    professionals: dict[str, Professional] = attrs.field(factory=dict)
+    families: dict[str, Family] = attrs.field(factory=dict)
+    linked_maps: list[NetworkMap] = attrs.field(factory=list)
+    """Only the maps naming a professional: the others add nothing to the area network."""
+    concerns: list[Concern] = attrs.field(factory=list)
+    meetings: list[Meeting] = attrs.field(factory=list)
+    plans: list[Plan] = attrs.field(factory=list)
+    first_maps: list[NetworkMap] = attrs.field(factory=list)
+    pictures: int = 0
+    """How many of the first maps to keep in :attr:`first_maps`, for pictures."""
+
+    def area_of(self) -> dict[FamilyId, AreaId]:
+        """Each family's home area."""
+        return {FamilyId(k): f.home_area for k, f in self.families.items()}
+
+
+def derived_key(files: Iterable[Path]) -> bytes:
+    """The pseudonym key ``openco analyse`` uses without ``--key``: a hash of the inputs.
+
+    SHA-256 of :data:`KEY_DERIVATION` followed by the bytes of every file, in order. The same
+    input gives the same pseudonyms; anyone without the input cannot recompute them.
+    """
+    digest = hashlib.sha256(KEY_DERIVATION)
+    for path in files:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    return digest.digest()
+
+
+def _problem(where: str, problems: Iterable[DocumentProblem]) -> InvalidDocumentError:
+    return InvalidDocumentError(
+        DocumentProblem(f"{where}: {p.path}" if p.path else where, p.message) for p in problems
+    )
+
+
+class _Reader:
+    def __init__(self, collected: Collected) -> None:
+        self.collected = collected
+        self.kinds = document_kinds()
+
+    def document(self, text: bytes, where: str) -> Iterator[NetworkMap]:
+        """The maps of one document; everything else goes to :attr:`collected`."""
+        if not text.strip():
+            return
+        self.collected.documents += 1
+        try:
+            raw = json.loads(text)
+        except ValueError as error:  # also UnicodeDecodeError
+            raise _problem(where, [DocumentProblem("", f"not JSON: {error}")]) from None
+        kind = raw.get("kind") if isinstance(raw, dict) else None
+        cls = self.kinds.get(kind) if isinstance(kind, str) else None
+        data = raw.get("data") if isinstance(raw, dict) else None
+        if cls is None or raw.get("schema_version") != SCHEMA_VERSION or not isinstance(data, dict):
+            # Let the full reader word the problem: no kind, an unknown one, a bad envelope.
+            self._fail(text, cls or Bundle, where)
+            return
+        if kind == "bundle":
+            parts = data
+        elif kind in _SINGLE:
+            parts = {_SINGLE[kind]: [data]}
+        else:
+            self.collected.skipped += 1
+            return
+        try:
+            yield from self._parts(parts)
+        except Exception:  # noqa: BLE001 - read again with the full reader, to word the problem
+            self._fail(text, cls, where)
+
+    def _fail(self, text: bytes, cls: type, where: str) -> None:
+        try:
+            loads(text, cls)
+        except InvalidDocumentError as error:
+            raise _problem(where, error.problems) from None
+        raise _problem(where, [DocumentProblem("", "cannot be read")])
+
+    def _parts(self, parts: dict[str, Any]) -> Iterator[NetworkMap]:
+        collected = self.collected
+        unknown = set(parts) - set(_PARTS) - {"consents"}
+        if unknown:
+            raise ValueError(unknown)
+        structure = fast_converter.structure
+        for name, cls in _PARTS.items():
+            items = parts.get(name, ())
+            if name in _BY_ID:
+                known: dict[str, Any] = getattr(collected, name)
+                for item in items:
+                    key = item["id"]
+                    if key not in known:
+                        known[key] = structure(item, cls)
+            elif name == "families":
+                for item in items:
+                    family = structure(item, Family)
+                    collected.families[family.id] = family
+            elif name == "network_maps":
+                yield from (self._map(_fast_map(item)) for item in items)
+            else:
+                getattr(collected, name).extend(structure(item, cls) for item in items)
+
+    def _map(self, nmap: NetworkMap) -> NetworkMap:
+        collected = self.collected
+        collected.maps += 1
+        if any(m.professional for m in nmap.members):
+            collected.linked_maps.append(nmap)
+        if len(collected.first_maps) < collected.pictures:
+            collected.first_maps.append(nmap)
+        return nmap
+
+
+def read_documents(
+    files: Iterable[Path],
+    collected: Collected,
+    *,
+    advance: Callable[[int], None] = lambda _: None,
+    digest: Any = None,  # noqa: ANN401 - a hashlib object, whose class is not public
+) -> Iterator[NetworkMap]:
+    """Every network map in *files*, lazily; the other documents go into *collected*.
+
+    The model's validators are not run again (``openco check`` does that); a document that
+    cannot be read at all raises :class:`~openco.errors.InvalidDocumentError` whose paths
+    start with ``FILE:LINE``. *advance* is called with the number of bytes read, and
+    *digest*, if given, is updated with them.
+
+    Raises:
+        InvalidDocumentError: a document cannot be read.
+        OSError: a file cannot be read.
+    """
+    reader = _Reader(collected)
+    for path in files:
+        with path.open("rb") as handle:
+            if path.suffix.lower() in JSON_LINES_SUFFIXES:
+                pending = 0
+                for number, line in enumerate(handle, start=1):
+                    if digest is not None:
+                        digest.update(line)
+                    pending += len(line)
+                    if pending > 1 << 20:
+                        advance(pending)
+                        pending = 0
+                    with attrs.validators.disabled():
+                        maps = list(reader.document(line, f"{path}:{number}"))
+                    yield from maps
+                advance(pending)
+            else:
+                text = handle.read()
+                if digest is not None:
+                    digest.update(text)
+                with attrs.validators.disabled():
+                    maps = list(reader.document(text, str(path)))
+                yield from maps
+                advance(len(text))
+
+
+@contextlib.contextmanager
+def _paused_gc() -> Iterator[None]:
+    # Reading builds millions of small objects and frees none: the cyclic collector would
+    # scan them over and over for nothing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@contextlib.contextmanager
+def _staged(out: Path) -> Iterator[Path]:
+    """A temporary directory beside *out*, renamed to *out* only if the block succeeds."""
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise click.UsageError(f"--out {out} exists and is not an empty directory.")
+    parent = out.absolute().parent
+    try:
+        stage = Path(tempfile.mkdtemp(dir=parent, prefix=f".{out.name}.", suffix=".tmp"))
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(out)) from error
+    try:
+        yield stage
+        if out.exists():
+            out.rmdir()
+        stage.rename(out)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+
+
+def _write(path: Path, writer: Callable[[TextIO], None]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer(handle)
+
+
+def _key(ctx: click.Context, param: click.Parameter, value: str | None) -> bytes | None:
+    del ctx, param
+    if value is None:
+        return None
+    key = value.encode("utf-8")
+    if len(key) < 16:  # noqa: PLR2004 - the bound is stated in the message
+        raise click.BadParameter("a key needs at least 16 bytes.")
+    return key
+
+
+def _has_matplotlib() -> bool:
+    return importlib.util.find_spec("matplotlib") is not None
+
+
+class _NoProgress:
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+    def update(self, _: int) -> None:
+        return None
+
+
+class _LogProgress(_NoProgress):
+    """Progress as lines for a log (``--progress`` where stderr is not a terminal)."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done, self.shown = max(total, 1), 0, -1
+
+    def update(self, read: int) -> None:
+        self.done += read
+        tenth = min(10 * self.done // self.total, 10)
+        if tenth > self.shown:
+            self.shown = tenth
+            click.echo(f"Reading: {10 * tenth}%", err=True)
+
+
+def _progress(total: int, *, show: bool | None) -> contextlib.AbstractContextManager[Any]:
+    terminal = sys.stderr.isatty()
+    if show is False or (show is None and not terminal):
+        return _NoProgress()
+    if not terminal:
+        return _LogProgress(total)
+    return click.progressbar(
+        length=max(total, 1), label="Reading", file=sys.stderr, show_pos=False, width=30
+    )
+
+
+@click.command(short_help="Measure families' network maps and areas into CSV and GraphML.")
+@click.argument(
+    "files",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, readable=True, path_type=Path),
+)
+@click.option(
+    "-o",
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The directory to write (must not exist yet, or be empty).",
+)
+@click.option(
+    "--key",
+    callback=_key,
+    default=None,
+    metavar="TEXT",
+    help="The pseudonym key (16 bytes or more). By default, a hash of the input files.",
+)
+@click.option(
+    "--names",
+    is_flag=True,
+    help="Show real ids and names instead of pseudonyms (only inside the case system).",
+)
+@click.option(
+    "--pictures",
+    type=click.IntRange(min=0),
+    default=3,
+    show_default=True,
+    help="Draw the network maps of this many first families (SVG, or DOT without matplotlib).",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show the progress bar on stderr. By default, only when stderr is a terminal.",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=0,
+    show_default=True,
+    help="The seed of the community detection in the area network.",
+)
+def analyse(
+    *,
+    files: tuple[Path, ...],
+    out: Path,
+    key: bytes | None,
+    names: bool,
+    pictures: int,
+    progress: bool | None,
+    seed: int,
+) -> None:
+    """Measure every family's network map and every area, into CSV, GraphML and pictures.
+
+    FILES are openco documents: JSON Lines (.jsonl, .ndjson) from 'openco generate' or
+    'openco import-csv', or files of one document each. Bundles and single network maps,
+    families, professionals, units, areas, meetings, plans and concerns are read; other
+    kinds are counted and skipped.
+
+    People and families are pseudonymised with a keyed hash unless --names is given.
+    """
+    if names and key is not None:
+        raise click.UsageError("--names shows real ids; it cannot be used with --key.")
+    collected = Collected(pictures=pictures)
+    digest = hashlib.sha256(KEY_DERIVATION) if key is None and not names else None
+    total = sum(path.stat().st_size for path in files)
+    with _staged(out) as stage, _paused_gc():
+        with _progress(total, show=progress) as bar:
+            table = measure_maps(
+                read_documents(files, collected, advance=bar.update, digest=digest)
+            )
+        if names:
+            privacy = Privacy.identified(names=True)
+        else:
+            privacy = Privacy.pseudonymised(key or digest.digest())  # type: ignore[union-attr]
+        written = [f"families.csv ({counted(len(table), 'row')})"]
+        _write(stage / "families.csv", lambda f: measures_csv(table, privacy=privacy, out=f))
+        if collected.families:
+            area_of = collected.area_of()
+            _write(stage / "areas.csv", lambda f: area_measures_csv(table, area_of=area_of, out=f))
+            written.append("areas.csv")
+        if collected.professionals:
+            network = area_network(
+                professionals=collected.professionals.values(),
+                units=collected.units.values(),
+                families=collected.families.values(),
+                maps=collected.linked_maps,
+                meetings=collected.meetings,
+                plans=collected.plans,
+                concerns=collected.concerns,
+                seed=seed,
+            )
+            _write(stage / "area-network.csv", lambda f: area_csv(network, out=f))
+            _write(
+                stage / "professional-links.csv",
+                lambda f: links_csv(network, privacy=privacy, out=f),
+            )
+            (stage / "professionals.graphml").write_text(
+                to_graphml(network, privacy=privacy), encoding="utf-8"
+            )
+            written += ["area-network.csv", "professional-links.csv", "professionals.graphml"]
+        if collected.first_maps:
+            written.append(_pictures(stage, collected.first_maps, privacy))
+    click.echo(_summary(files, collected, written, out, names=names, derived=key is None))
+
+
+def _pictures(stage: Path, maps: list[NetworkMap], privacy: Privacy) -> str:
+    folder = stage / "maps"
+    folder.mkdir()
+    svg = _has_matplotlib()
+    for nmap in maps:
+        stem = f"{privacy.person(nmap.family)}-{nmap.drawn_on.isoformat()}"
+        if svg:
+            (folder / f"{stem}.svg").write_text(to_svg(nmap, privacy=privacy), encoding="utf-8")
+        else:
+            (folder / f"{stem}.dot").write_text(to_dot(nmap, privacy=privacy), encoding="utf-8")
+    return f"maps/ ({counted(len(maps), 'picture')}, {'SVG' if svg else 'DOT'})"
+
+
+def _summary(
+    files: tuple[Path, ...],
+    collected: Collected,
+    written: list[str],
+    out: Path,
+    *,
+    names: bool,
+    derived: bool,
+) -> str:
+    parts = [
+        counted(collected.maps, "network map"),
+        counted(len(collected.families), "family", "families"),
+        counted(len(collected.professionals), "professional"),
+        counted(len(collected.meetings), "meeting"),
+        counted(len(collected.plans), "plan"),
+        counted(len(collected.concerns), "concern"),
+    ]
+    lines = [
+        f"Read {counted(collected.documents, 'document')} from {counted(len(files), 'file')}: "
+        + ", ".join(parts)
+        + (
+            f"; skipped {counted(collected.skipped, 'document')} of other kinds"
+            if collected.skipped
+            else ""
+        )
+        + ".",
+        f"Wrote to {out}: {', '.join(written)}.",
+    ]
+    if names:
+        lines.append(
+            "Real ids and names are shown (--names): keep the output inside the case system."
+        )
+    elif derived:
+        lines.append("People and families are pseudonymised with a key derived from the input.")
+    else:
+        lines.append("People and families are pseudonymised with the given --key.")
+    return "\n".join(lines)
