@@ -45,6 +45,13 @@ __all__ = [
 ]
 
 
+def _shown(value: object) -> str:
+    """*value*'s repr, a set's elements sorted, so that a message reads the same every time."""
+    if isinstance(value, frozenset | set) and value:
+        return f"{type(value).__name__}({{{', '.join(sorted(map(repr, value)))}}})"
+    return repr(value)
+
+
 class OpencoError(Exception):
     """Base of every exception openco raises on purpose."""
 
@@ -71,7 +78,7 @@ class InvalidModelError(OpencoError, ValueError):
         self.allowed = allowed
 
     def __str__(self) -> str:
-        return f"{self.owner}.{self.field}: got {self.value!r}, allowed: {self.allowed}"
+        return f"{self.owner}.{self.field}: got {_shown(self.value)}, allowed: {self.allowed}"
 
 
 @attrs.frozen

@@ -21,6 +21,23 @@ T = TypeVar("T")
 _ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}")
 
 
+def set_repr(value: object) -> str:
+    """The repr of a set field with its elements sorted by their own repr.
+
+    A set's iteration order depends on its elements' hashes and on the order they were added
+    in, so the plain repr of the same value could differ from one run (or one pickle round
+    trip) to the next. Sorted, reprs, error messages and doctests are reproducible.
+
+    >>> set_repr(frozenset({"b", "a"})), set_repr(frozenset())
+    ("frozenset({'a', 'b'})", 'frozenset()')
+    """
+    if not isinstance(value, frozenset | set):
+        return repr(value)
+    if not value:
+        return f"{type(value).__name__}()"
+    return f"{type(value).__name__}({{{', '.join(sorted(map(repr, value)))}}})"
+
+
 def fail(instance: object, field: str, value: object, allowed: str) -> InvalidModelError:
     """Build the error for *field* of *instance*; the caller raises it."""
     return InvalidModelError(type(instance).__name__, field, value, allowed)

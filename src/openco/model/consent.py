@@ -77,6 +77,7 @@ class Consent:
     given_by: PersonId = attrs.field(validator=v.identifier)
     giver: ConsentGiver = attrs.field(validator=v.member_of(ConsentGiver))
     scopes: frozenset[DataScope] = attrs.field(
+        repr=v.set_repr,
         converter=_scopes,
         validator=[
             v.collection(frozenset, "DataScope members"),
@@ -85,6 +86,7 @@ class Consent:
         ],
     )
     units: frozenset[UnitId] = attrs.field(
+        repr=v.set_repr,
         converter=_units,
         validator=[v.collection(frozenset, "unit ids"), v.non_empty, v.identifiers],
     )

@@ -155,6 +155,7 @@ class NetworkMember:
         default=SupportDirection.NONE, validator=v.member_of(SupportDirection)
     )
     support: frozenset[SupportType] = attrs.field(
+        repr=v.set_repr,
         default=frozenset(),
         converter=_support_set,
         validator=[

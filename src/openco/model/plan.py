@@ -39,6 +39,7 @@ class PlanItem:
     what: str = attrs.field(validator=v.text)
     responsible: PersonId = attrs.field(validator=v.identifier)
     with_whom: frozenset[PersonId] = attrs.field(
+        repr=v.set_repr,
         default=frozenset(),
         converter=_people,
         validator=[v.collection(frozenset, "person ids"), v.identifiers],

@@ -84,6 +84,7 @@ class ServiceUnit:
     name: str = attrs.field(validator=v.text)
     kind: ServiceKind = attrs.field(validator=v.member_of(ServiceKind))
     areas: frozenset[AreaId] = attrs.field(
+        repr=v.set_repr,
         converter=_areas,
         validator=[v.collection(frozenset, "area ids"), v.non_empty, v.identifiers],
     )

@@ -100,6 +100,7 @@ class Consultation:
     unit: UnitId = attrs.field(validator=v.identifier)
     identifying: bool = attrs.field(validator=v.boolean)
     scopes: frozenset[DataScope] = attrs.field(
+        repr=v.set_repr,
         default=frozenset({DataScope.CONCERN}),
         converter=_scopes,
         validator=v.each(DataScope, "a DataScope"),
@@ -124,10 +125,10 @@ class Invitation:
 
     kind: MeetingKind = attrs.field(validator=v.member_of(MeetingKind))
     close_network: frozenset[PersonId] = attrs.field(
-        default=frozenset(), converter=_people, validator=v.identifiers
+        repr=v.set_repr, default=frozenset(), converter=_people, validator=v.identifiers
     )
     units: frozenset[UnitId] = attrs.field(
-        default=frozenset(), converter=_units, validator=v.identifiers
+        repr=v.set_repr, default=frozenset(), converter=_units, validator=v.identifiers
     )
     planned_on: dt.date | None = attrs.field(default=None, validator=v.optional_day)
     statutory_basis: StatutoryBasis | None = attrs.field(default=None)
