@@ -22,31 +22,11 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
+import openco.model
 from openco.errors import DocumentProblem, InvalidDocumentError
 from openco.io._converter import converter, fast_converter, problems_of
 from openco.io.case import case_data, structure_case
-from openco.model import (
-    Area,
-    Bundle,
-    Concern,
-    Consent,
-    Custody,
-    Family,
-    Meeting,
-    MemberTie,
-    NetworkMap,
-    NetworkMember,
-    Participant,
-    Person,
-    Plan,
-    PlanItem,
-    Professional,
-    ServiceUnit,
-    StructuralIssue,
-    View,
-    ZoneAssessment,
-    reference_problems,
-)
+from openco.model import Bundle, Family, Person, reference_problems
 from openco.process import DEFAULT_WORKFLOW, Case, Workflow
 
 __all__ = [
@@ -64,26 +44,11 @@ T = TypeVar("T")
 SCHEMA_VERSION: Final = 1
 """The version of the document format this openco writes and reads."""
 
-_MODEL_KINDS: Final[tuple[type, ...]] = (
-    Area,
-    Bundle,
-    Concern,
-    Consent,
-    Custody,
-    Family,
-    Meeting,
-    MemberTie,
-    NetworkMap,
-    NetworkMember,
-    Participant,
-    Person,
-    Plan,
-    PlanItem,
-    Professional,
-    ServiceUnit,
-    StructuralIssue,
-    View,
-    ZoneAssessment,
+# Every public attrs class of the model is a document kind, so a new class cannot be left out.
+_MODEL_KINDS: Final[tuple[type, ...]] = tuple(
+    kind
+    for kind in (getattr(openco.model, name) for name in openco.model.__all__)
+    if isinstance(kind, type) and attrs.has(kind)
 )
 
 
