@@ -5,26 +5,38 @@ memory stays flat however many families are asked for. Each area is written as o
 its services (:meth:`~openco.synthetic.AreaPopulation.area_bundle`) followed by one line per
 family (:meth:`~openco.synthetic.AreaPopulation.family_bundles`). Every line is a
 self-contained ``bundle`` document, so ``openco check`` reads the file as it is.
+
+With ``--cases FILE`` the workers' concerns are also taken on through the workflow
+(:func:`openco.synthetic.generate_cases`, as they stand on the population's reference date)
+and written to *FILE*, one ``case`` document per line, in the same single pass.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 import click
 
 from openco.cli.import_csv import write_atomically
 from openco.cli.report import counted
 from openco.io import dumps
-from openco.synthetic import generate_population
+from openco.synthetic import DEFAULT_CONFIG, generate_cases, generate_population
 
 __all__ = ["generate", "population_lines"]
 
 
-def population_lines(*, families: int, seed: int) -> Iterator[str]:
+def population_lines(*, families: int, seed: int, cases: TextIO | None = None) -> Iterator[str]:
     """The lines ``openco generate`` writes, without their newlines, lazily.
+
+    If *cases* is given, each area's cases (:func:`~openco.synthetic.generate_cases` on the
+    population's reference date) are written to it as ``case`` documents, one per line, as
+    the area is reached.
 
     >>> lines = list(population_lines(families=2, seed=1))
     >>> len(lines)  # the area's services, then one line per family
@@ -32,9 +44,36 @@ def population_lines(*, families: int, seed: int) -> Iterator[str]:
     >>> '"kind": "bundle"' in lines[0]
     True
     """
+    on = DEFAULT_CONFIG.reference_date
     for area in generate_population(families=families, seed=seed, validate=False):
         yield dumps(area.area_bundle())
         yield from (dumps(bundle) for bundle in area.family_bundles())
+        if cases is not None:
+            for case in generate_cases(area, seed=seed, on=on):
+                cases.write(dumps(case))
+                cases.write("\n")
+
+
+@contextlib.contextmanager
+def _cases_file(path: Path | None) -> Iterator[TextIO | None]:
+    """A temporary file beside *path*, renamed to it only if the block ends without error."""
+    if path is None:
+        yield None
+        return
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from error
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            yield out
+        Path(temporary).replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(temporary).unlink()
+        raise
 
 
 @click.command(short_help="Write a synthetic population as JSON Lines.")
@@ -58,7 +97,15 @@ def population_lines(*, families: int, seed: int) -> Iterator[str]:
     type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
     help="The JSON Lines file to write (replaced if it exists), or - for stdout.",
 )
-def generate(families: int, seed: int, out: Path) -> None:
+@click.option(
+    "--cases",
+    "cases_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the workers' concerns as workflow cases at various stages, one case "
+    "document per line, to this JSON Lines file.",
+)
+def generate(families: int, seed: int, out: Path, cases_out: Path | None) -> None:
     """Write a seeded synthetic population of families as JSON Lines.
 
     Every line is one bundle document. Each area starts with a line holding its areas,
@@ -66,20 +113,26 @@ def generate(families: int, seed: int, out: Path) -> None:
     its network map, concerns, meetings and plans, and the professionals, units and areas
     they refer to. Names are invented and ids are counters: no real person is in it.
 
-    The file is written to a temporary file and renamed into place at the end, so a failed
+    With --cases FILE, each worker's concern is also opened as a workflow case and taken a
+    seeded number of steps (assess, prepare, raise, a network meeting, a plan, a follow-up
+    ...), as it stands on the population's reference date; FILE gets one case document per
+    line.
+
+    The files are written to temporary files and renamed into place at the end, so a failed
     run leaves nothing half-written. The summary goes to stderr.
     """
-    lines = population_lines(families=families, seed=seed)
-    if str(out) == "-":
-        stdout = sys.stdout
-        for line in lines:
-            stdout.write(line)
-            stdout.write("\n")
-        stdout.flush()
-        where = "stdout"
-    else:
-        write_atomically(out, lines)
-        where = str(out)
+    with _cases_file(cases_out) as cases:
+        lines = population_lines(families=families, seed=seed, cases=cases)
+        if str(out) == "-":
+            stdout = sys.stdout
+            for line in lines:
+                stdout.write(line)
+                stdout.write("\n")
+            stdout.flush()
+            where = "stdout"
+        else:
+            write_atomically(out, lines)
+            where = str(out)
     click.echo(
         f"Wrote {counted(families, 'family', 'families')} (seed {seed}) to {where}.", err=True
     )

@@ -1,14 +1,18 @@
 """A seeded synthetic population for examples, tests and benchmarks.
 
 Families with children, their close-network maps, the professionals of five service units per
-area, and the meetings and plans made with some of the families, drawn with
+area, the meetings and plans made with some of the families, and workers' concerns, drawn with
 :class:`random.Random` from a seed (no NumPy needed). Names are invented; ids are counters.
 Nothing here touches files or the clock. :func:`example_map` is a small hand-made map for
 docs and pictures. See ``docs/synthetic.md``.
 
-Imports :mod:`openco.model` and :mod:`openco.errors` only.
+:func:`generate_cases` takes the concerns on through the workflow, to cases at various stages.
+
+Imports :mod:`openco.model` and :mod:`openco.errors` only, but for ``cases``, which builds its
+cases with :mod:`openco.process` so that they keep the workflow's rules.
 """
 
+from openco.synthetic.cases import generate_cases as generate_cases
 from openco.synthetic.config import DEFAULT_CONFIG as DEFAULT_CONFIG
 from openco.synthetic.config import PopulationConfig as PopulationConfig
 from openco.synthetic.example import example_follow_up_map as example_follow_up_map
@@ -27,6 +31,7 @@ __all__ = [
     "area_sizes",
     "example_follow_up_map",
     "example_map",
+    "generate_cases",
     "generate_network_maps",
     "generate_population",
 ]
