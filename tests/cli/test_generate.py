@@ -14,6 +14,7 @@ from openco.cli.generate import population_lines
 from openco.cli.main import cli
 from openco.io import iter_loads
 from openco.model import Bundle
+from openco.process import Case, replay
 
 
 def run(*args: str) -> tuple[int, bytes, str]:
@@ -90,6 +91,56 @@ class TestGenerate:
         assert code == ExitCode.OK
         assert b"--families" in out
         assert b"bundle" in out
+
+
+class TestCases:
+    def test_writes_one_loadable_case_per_concern(self, tmp_path: Path) -> None:
+        out, cases = tmp_path / "city.jsonl", tmp_path / "cases.jsonl"
+        code, _, _ = run("--families", "300", "--seed", "7", "-o", str(out), "--cases", str(cases))
+        assert code == ExitCode.OK
+        loaded = list(iter_loads(cases.read_text(encoding="utf-8").splitlines(), Case))
+        bundles = list(iter_loads(out.read_text(encoding="utf-8").splitlines(), Bundle))
+        assert len(loaded) == sum(len(b.concerns) for b in bundles) > 0
+        assert all(replay(c.history) == c for c in loaded)
+        assert len({c.stage for c in loaded}) > 3
+
+    def test_openco_check_accepts_the_cases(self, tmp_path: Path) -> None:
+        out, cases = tmp_path / "city.jsonl", tmp_path / "cases.jsonl"
+        run("--families", "100", "-o", str(out), "--cases", str(cases))
+        result = CliRunner().invoke(cli, ["check", str(cases)])
+        assert result.exit_code == ExitCode.OK, result.output
+        assert "no problems" in result.output
+
+    def test_the_population_file_is_the_same_with_or_without_cases(self, tmp_path: Path) -> None:
+        run("--families", "50", "-o", str(tmp_path / "a.jsonl"))
+        run("--families", "50", "-o", str(tmp_path / "b.jsonl"), "--cases", str(tmp_path / "c"))
+        assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+
+    def test_cases_go_beside_a_population_on_stdout(self, tmp_path: Path) -> None:
+        cases = tmp_path / "cases.jsonl"
+        code, out, _ = run("--families", "100", "-o", "-", "--cases", str(cases))
+        assert code == ExitCode.OK
+        assert out
+        assert cases.read_text(encoding="utf-8").count('"kind": "case"') > 0
+
+    def test_a_failed_run_leaves_no_cases_file(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        cases = tmp_path / "cases.jsonl"
+
+        def broken(**_: object) -> object:
+            yield "first line"
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr("openco.cli.generate.population_lines", broken)
+        code, _, _ = run("--families", "3", "-o", str(tmp_path / "c.jsonl"), "--cases", str(cases))
+        assert code == ExitCode.FAILURE
+        assert list(tmp_path.iterdir()) == []
+
+    def test_help_mentions_the_cases(self) -> None:
+        _, out, _ = run("--help")
+        assert b"--cases" in out
+        assert b"case document" in out
 
 
 class TestPopulationLines:

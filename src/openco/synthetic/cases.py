@@ -373,7 +373,11 @@ def generate_cases(area: AreaPopulation, *, seed: int, on: dt.date) -> Iterator[
         InvalidArgumentError: *area* is not an :class:`AreaPopulation`, *seed* not a whole
             number or *on* not a date.
     """
-    _check(area, seed, on)
+    _check(area, seed, on)  # now, not at the first next()
+    return _cases(area, seed, on)
+
+
+def _cases(area: AreaPopulation, seed: int, on: dt.date) -> Iterator[Case]:
     rng = Random(f"openco:{seed}:{area.area.id}:cases")  # noqa: S311 - synthetic data, not secrets
     staff = {p.id: p for p in area.all_professionals}
     for each in area.families:
