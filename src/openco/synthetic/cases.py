@@ -184,8 +184,9 @@ class _Walk:
         by_unit: dict[UnitId, list[Professional]] = {}
         for p in trained:
             by_unit.setdefault(p.unit, []).append(p)
-        pairs = [people for people in by_unit.values() if len(people) >= 2]  # noqa: PLR2004
-        if not pairs:
+        # Two of one unit if there are, else two of any units but the case's own.
+        pairs = [people for people in by_unit.values() if len(people) >= 2] or [trained]  # noqa: PLR2004
+        if len(pairs[0]) < 2:  # noqa: PLR2004
             return None
         people = pairs[int(self.rng.random() * len(pairs))]
         first = int(self.rng.random() * len(people))
