@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
+import re
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
@@ -17,7 +19,14 @@ from cattrs.errors import (
 from openco.errors import DocumentProblem, InvalidModelError
 from openco.model.label import LabelledEnum
 
-__all__ = ["converter", "fast_converter", "problems_of"]
+__all__ = [
+    "converter",
+    "fast_converter",
+    "join_path",
+    "problems_of",
+    "snake_case",
+    "structure",
+]
 
 
 def _structure_str(value: object, _: type) -> str:
@@ -160,3 +169,35 @@ def problems_of(error: BaseException, path: str = "") -> list[DocumentProblem]: 
         # cattrs met a JSON value of another shape than the type needs (a list for an object).
         return [DocumentProblem(path, "wrong kind of JSON value for this field")]
     return [DocumentProblem(path, str(error) or type(error).__name__)]
+
+
+def snake_case(name: str) -> str:
+    """A class name as a document kind or detail type: ``NetworkMap`` -> ``network_map``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def join_path(base: str, step: str) -> str:
+    """*step* below *base* in a JSON path: ``join_path("data", "[0]")`` is ``data[0]``."""
+    if not base or not step:
+        return base or step
+    return f"{base}{step}" if step.startswith("[") else f"{base}.{step}"
+
+
+def structure(
+    data: object,
+    kind: Any,  # noqa: ANN401 - a class or a type form such as tuple[Consent, ...]
+    path: str = "",
+) -> tuple[Any, list[DocumentProblem]]:
+    """*data* as a *kind*, or the problems found, each with its path below *path*.
+
+    The fast converter reads valid data; only when it fails does the detailed one read the
+    data again, to find and place every problem.
+    """
+    with contextlib.suppress(Exception):
+        return fast_converter.structure(data, kind), []
+    try:
+        return converter.structure(data, kind), []
+    except Exception as error:  # noqa: BLE001 - every structuring error becomes a problem
+        return None, [
+            DocumentProblem(join_path(path, p.path), p.message) for p in problems_of(error)
+        ]

@@ -17,16 +17,14 @@ refuse is reported as a problem at the record that breaks them.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import enum
-import re
 from typing import Any, Final
 
 import attrs
 
 from openco.errors import DocumentProblem, InvalidModelError, TransitionNotAllowedError
-from openco.io._converter import converter, fast_converter, problems_of
+from openco.io._converter import converter, join_path, snake_case, structure
 from openco.model import Consent, PersonId
 from openco.model.label import LabelledEnum
 from openco.process import DEFAULT_WORKFLOW, Case, StepTaken, Workflow, advance, replay
@@ -37,23 +35,19 @@ __all__ = ["case_data", "structure_case"]
 _RECORD_KEYS: Final = frozenset({"step", "actor", "role", "on", "reason", "detail", "consents"})
 
 
-def _snake(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
-
-
 def _detail_types(workflow: Workflow) -> dict[str, type]:
     kinds: dict[str, type] = {}
     for types in workflow.details.values():
         for kind in types:
             if kind is not type(None):
-                kinds[_snake(kind.__name__)] = kind
+                kinds[snake_case(kind.__name__)] = kind
     return kinds
 
 
 def _unstructure_detail(detail: object) -> dict[str, Any] | None:
     if detail is None:
         return None
-    kind = _snake(type(detail).__name__)
+    kind = snake_case(type(detail).__name__)
     if isinstance(detail, enum.Enum):  # a Milestone, say: its stable value
         return {"type": kind, "value": detail.value}
     return {"type": kind, **converter.unstructure(detail)}
@@ -87,25 +81,6 @@ class _RecordCore:
     reason: str | None = None
 
 
-def _structure(
-    data: object,
-    kind: Any,  # noqa: ANN401 - a class or a type form such as tuple[Consent, ...]
-    path: str,
-) -> tuple[Any, list[DocumentProblem]]:
-    with contextlib.suppress(Exception):  # read again below, to place every problem
-        return fast_converter.structure(data, kind), []
-    try:
-        return converter.structure(data, kind), []
-    except Exception as error:  # noqa: BLE001 - every structuring error becomes a problem
-        return None, [DocumentProblem(_join(path, p.path), p.message) for p in problems_of(error)]
-
-
-def _join(base: str, step: str) -> str:
-    if not base or not step:
-        return base or step
-    return f"{base}{step}" if step.startswith("[") else f"{base}.{step}"
-
-
 def _detail(
     raw: object, path: str, details: dict[str, type]
 ) -> tuple[object, list[DocumentProblem]]:
@@ -123,8 +98,8 @@ def _detail(
     if issubclass(kind, enum.Enum):
         if set(fields) != {"value"}:
             return None, [DocumentProblem(path, "an enumerated detail has exactly a 'value'")]
-        return _structure(fields["value"], kind, f"{path}.value")
-    return _structure(fields, kind, path)
+        return structure(fields["value"], kind, f"{path}.value")
+    return structure(fields, kind, path)
 
 
 def _record(
@@ -145,11 +120,11 @@ def _record(
             DocumentProblem(f"{path}.step", f"got {raw['step']!r}, expected one of {expected}")
         )
     core_data = {k: raw[k] for k in ("actor", "role", "on", "reason") if k in raw}
-    core, found = _structure(core_data, _RecordCore, path)
+    core, found = structure(core_data, _RecordCore, path)
     problems += found
     detail, found = _detail(raw.get("detail"), f"{path}.detail", details)
     problems += found
-    consents, found = _structure(raw.get("consents", []), tuple[Consent, ...], f"{path}.consents")
+    consents, found = structure(raw.get("consents", []), tuple[Consent, ...], f"{path}.consents")
     problems += found
     if problems or step is None or core is None:
         return None, problems
@@ -157,7 +132,7 @@ def _record(
         record = StepTaken(step=step, actor=core.actor, role=core.role, on=core.on,
                            reason=core.reason, detail=detail, consents=consents)  # fmt: skip
     except InvalidModelError as error:
-        return None, [DocumentProblem(_join(path, error.field), str(error))]
+        return None, [DocumentProblem(join_path(path, error.field), str(error))]
     return record, []
 
 

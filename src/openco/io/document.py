@@ -12,11 +12,9 @@ that openco does not know are refused rather than dropped, so that a typo never 
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import gc
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final, TypeVar
 
@@ -24,7 +22,7 @@ import attrs
 
 import openco.model
 from openco.errors import DocumentProblem, InvalidDocumentError
-from openco.io._converter import converter, fast_converter, problems_of
+from openco.io._converter import converter, join_path, problems_of, snake_case, structure
 from openco.io.case import case_data, structure_case
 from openco.model import Bundle, Family, Person, reference_problems
 from openco.process import DEFAULT_WORKFLOW, Case, Workflow
@@ -55,11 +53,7 @@ _MODEL_KINDS: Final[tuple[type, ...]] = tuple(
 _CASE_KIND: Final = "case"
 
 
-def _snake(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
-
-
-_KINDS: dict[str, type] = {_snake(cls.__name__): cls for cls in _MODEL_KINDS}
+_KINDS: dict[str, type] = {snake_case(cls.__name__): cls for cls in _MODEL_KINDS}
 _KINDS[_CASE_KIND] = Case
 
 
@@ -82,7 +76,7 @@ def kind_of(cls: type) -> str:
     Raises:
         TypeError: *cls* is not a class openco writes documents of.
     """
-    kind = _snake(cls.__name__)
+    kind = snake_case(cls.__name__)
     if _KINDS.get(kind) is not cls:
         raise TypeError(f"{cls.__name__} is not an openco document kind")
     return kind
@@ -130,20 +124,14 @@ def _future_births(obj: object, today: dt.date, path: str = "") -> Iterator[Docu
     if isinstance(obj, Person):
         if obj.birth_date > today:
             yield DocumentProblem(
-                _path(path, "birth_date"), f"{obj.birth_date} is after today ({today})"
+                join_path(path, "birth_date"), f"{obj.birth_date} is after today ({today})"
             )
     elif isinstance(obj, Family):
         for index, person in enumerate(obj.members):
-            yield from _future_births(person, today, _path(path, f"members[{index}]"))
+            yield from _future_births(person, today, join_path(path, f"members[{index}]"))
     elif isinstance(obj, Bundle):
         for index, family in enumerate(obj.families):
-            yield from _future_births(family, today, _path(path, f"families[{index}]"))
-
-
-def _path(base: str, step: str) -> str:
-    if not base or not step:
-        return base or step
-    return f"{base}{step}" if step.startswith("[") else f"{base}.{step}"
+            yield from _future_births(family, today, join_path(path, f"families[{index}]"))
 
 
 def _envelope(raw: object, kind: str) -> tuple[object, list[DocumentProblem]]:
@@ -172,7 +160,7 @@ def _envelope(raw: object, kind: str) -> tuple[object, list[DocumentProblem]]:
 
 
 def _prefixed(problems: Iterable[DocumentProblem], prefix: str) -> list[DocumentProblem]:
-    return [DocumentProblem(_path(prefix, p.path), p.message) for p in problems]
+    return [DocumentProblem(join_path(prefix, p.path), p.message) for p in problems]
 
 
 def _structure_bundle(data: object) -> tuple[Bundle | None, list[DocumentProblem]]:
@@ -257,12 +245,7 @@ def _structure(
         return _structure_bundle(data)  # type: ignore[return-value]  # cls is Bundle here
     if cls is Case:
         return structure_case(data, workflow=workflow)  # type: ignore[return-value]  # cls is Case
-    with contextlib.suppress(Exception):  # read again below, to place every problem
-        return fast_converter.structure(data, cls), []
-    try:
-        return converter.structure(data, cls), []
-    except Exception as error:  # noqa: BLE001 - every structuring error becomes a problem
-        return None, problems_of(error)
+    return structure(data, cls)
 
 
 def iter_loads(
