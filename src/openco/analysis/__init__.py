@@ -27,6 +27,7 @@ from openco.analysis.area import Broker as Broker
 from openco.analysis.area import Group as Group
 from openco.analysis.area import ProfessionalLink as ProfessionalLink
 from openco.analysis.area import ProfessionalNetwork as ProfessionalNetwork
+from openco.analysis.area import ProfessionalNetworkBuilder as ProfessionalNetworkBuilder
 from openco.analysis.area import UncoordinatedFamily as UncoordinatedFamily
 from openco.analysis.area import UnitAttendance as UnitAttendance
 from openco.analysis.area import UnitPairTie as UnitPairTie
@@ -90,6 +91,7 @@ __all__ = [
     "Privacy",
     "ProfessionalLink",
     "ProfessionalNetwork",
+    "ProfessionalNetworkBuilder",
     "Pseudonymizer",
     "UncoordinatedFamily",
     "UnitAttendance",

@@ -28,6 +28,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from itertools import combinations
+from types import MappingProxyType
 from typing import Final, cast
 
 import attrs
@@ -35,6 +36,7 @@ import attrs
 from openco.analysis import _betweenness, _graph
 from openco.analysis._bulk import paused_gc
 from openco.errors import InvalidArgumentError
+from openco.limits import DEFAULT_LIMITS, Limits
 from openco.model import (
     AreaId,
     Bundle,
@@ -54,11 +56,13 @@ from openco.model import (
 )
 
 __all__ = [
+    "DEFAULT_BETWEENNESS_SAMPLE",
     "AreaReport",
     "Broker",
     "Group",
     "ProfessionalLink",
     "ProfessionalNetwork",
+    "ProfessionalNetworkBuilder",
     "UncoordinatedFamily",
     "UnitAttendance",
     "UnitPairTie",
@@ -67,6 +71,9 @@ __all__ = [
 ]
 
 _MIN_SILO: Final = 2
+DEFAULT_BETWEENNESS_SAMPLE: Final = 1_000
+"""Up to this many professionals, betweenness is exact; above, it is estimated from this many
+sampled professionals (networkx's ``k``), so that its cost grows linearly, not quadratically."""
 _WORKER_ROLES: Final = frozenset(role for role in MeetingRole if role.is_professional)
 
 
@@ -209,7 +216,10 @@ class ProfessionalNetwork:
     """Weighted modularity of :attr:`groups`."""
     areas: tuple[AreaReport, ...]
     seed: int
-    """The seed Louvain used."""
+    """The seed Louvain used, and the seed of the betweenness sample."""
+    betweenness_sources: int | None = None
+    """How many sampled professionals the betweenness was estimated from, or ``None`` when it is
+    exact (the network has at most ``betweenness_sample`` professionals)."""
 
     def area(self, area: AreaId | str) -> AreaReport:
         """The report of one area.
@@ -258,92 +268,219 @@ class ProfessionalNetwork:
         )
 
 
-def _index(
-    professionals: Iterable[Professional], units: Iterable[ServiceUnit]
-) -> tuple[dict[ProfessionalId, UnitId], dict[UnitId, ServiceUnit]]:
-    unit_of: dict[ProfessionalId, UnitId] = {}
-    for person in professionals:
-        if not isinstance(person, Professional):
-            raise InvalidArgumentError(
-                "area_network", "professionals", person, "Professional values"
-            )
-        known = unit_of.setdefault(person.id, person.unit)
-        if known != person.unit:
-            raise InvalidArgumentError(
-                "area_network", "professionals", person.id, "one unit per professional"
-            )
-    unit_by_id: dict[UnitId, ServiceUnit] = {}
-    for unit in units:
-        if not isinstance(unit, ServiceUnit):
-            raise InvalidArgumentError("area_network", "units", unit, "ServiceUnit values")
-        unit_by_id[unit.id] = unit
-    return unit_of, unit_by_id
+def _whole(function: str, name: str, value: object, minimum: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+        raise InvalidArgumentError(function, name, value, f"a whole number >= {minimum}")
 
 
 class _Collector:
-    """Reads the records once and counts everything the reports need."""
+    """What the reports need, resolved once every professional's unit is known."""
 
     def __init__(self, unit_of: Mapping[ProfessionalId, UnitId]) -> None:
         self.unit_of = unit_of
-        self.works_with: defaultdict[FamilyId, set[ProfessionalId]] = defaultdict(set)
+        self.works_with: dict[FamilyId, tuple[ProfessionalId, ...]] = {}
         self.joint: Counter[tuple[ProfessionalId, ProfessionalId]] = Counter()
         self.joint_units: Counter[tuple[AreaId | None, UnitId, UnitId]] = Counter()
         self.met_together: set[FamilyId] = set()
         self.area_meetings: defaultdict[AreaId, list[frozenset[UnitId]]] = defaultdict(list)
 
-    def maps(self, maps: Iterable[NetworkMap]) -> None:
-        unit_of = self.unit_of
-        works_with = self.works_with
+
+class ProfessionalNetworkBuilder:
+    """Collects the records of :func:`area_network` piece by piece, keeping only what it needs.
+
+    For input too large to hold: feed the records as they are read, in any order and as many
+    times as needed (a professional or unit seen again is ignored; one in another unit is
+    refused), then call :meth:`build`. Of a network map only the professionals named on it are
+    kept, of a meeting its workers, of a plan its people, of a family its home area: a few
+    dozen bytes per family.
+
+    Limits are checked as the records come in (members and ties per map) and in :meth:`build`
+    before any work that grows faster than the input (professionals per family, families per
+    professional, units per area); over a limit raises
+    :class:`~openco.errors.LimitExceededError`, naming the option that raises it.
+
+    >>> from openco.synthetic import generate_population
+    >>> area = next(generate_population(families=300, seed=1))
+    >>> builder = ProfessionalNetworkBuilder()
+    >>> builder.add_professionals(area.all_professionals)
+    >>> for family in area.families:
+    ...     builder.add_families([family.family])
+    >>> builder.add_maps(area.network_maps)
+    >>> builder.add_meetings(area.meetings)
+    >>> builder.build(seed=1).area("a0001").professionals
+    6
+    """
+
+    def __init__(self, *, limits: Limits = DEFAULT_LIMITS) -> None:
+        if not isinstance(limits, Limits):
+            raise InvalidArgumentError("ProfessionalNetworkBuilder", "limits", limits, "a Limits")
+        self.limits = limits
+        self._unit_of: dict[ProfessionalId, UnitId] = {}
+        self._units: dict[UnitId, ServiceUnit] = {}
+        self._area_of: dict[FamilyId, AreaId] = {}
+        # Everyone who may work with a family (maps, meetings, concerns, plans), filtered by
+        # the known professionals in build(): professionals may be read after their families.
+        self._candidates: dict[FamilyId, tuple[PersonId, ...]] = {}
+        self._meetings: list[tuple[FamilyId, tuple[PersonId, ...]]] = []
+        self._area_meetings: list[tuple[AreaId, tuple[tuple[UnitId | None, PersonId], ...]]] = []
+
+    @property
+    def area_of(self) -> Mapping[FamilyId, AreaId]:
+        """Each family added so far, and its home area (read-only)."""
+        return MappingProxyType(self._area_of)
+
+    def _add(self, family: FamilyId, people: Iterable[PersonId]) -> None:
+        known = self._candidates.get(family)
+        if known is None:
+            self._candidates[family] = tuple(set(people))
+        else:
+            more = set(people).difference(known)
+            if more:
+                self._candidates[family] = known + tuple(more)
+
+    def add_professionals(self, professionals: Iterable[Professional]) -> None:
+        """Add professionals with their units (only they appear in the network)."""
+        unit_of = self._unit_of
+        for person in professionals:
+            if not isinstance(person, Professional):
+                raise InvalidArgumentError(
+                    "area_network", "professionals", person, "Professional values"
+                )
+            known = unit_of.setdefault(person.id, person.unit)
+            if known != person.unit:
+                raise InvalidArgumentError(
+                    "area_network", "professionals", person.id, "one unit per professional"
+                )
+
+    def add_units(self, units: Iterable[ServiceUnit]) -> None:
+        """Add service units, for the areas they serve."""
+        for unit in units:
+            if not isinstance(unit, ServiceUnit):
+                raise InvalidArgumentError("area_network", "units", unit, "ServiceUnit values")
+            self.limits.check("units_per_area", len(unit.areas), where=f"unit {unit.id}")
+            self._units[unit.id] = unit
+
+    def add_families(self, families: Iterable[Family]) -> None:
+        """Add families, for their home areas."""
+        area_of = self._area_of
+        for family in families:
+            area_of[family.id] = family.home_area
+
+    def add_maps(self, maps: Iterable[NetworkMap]) -> None:
+        """Add network maps: a member's ``professional`` works with the map's family."""
+        check = self.limits.check
         for nmap in maps:
-            for member in nmap.members:
-                worker = member.professional
-                if worker is not None and worker in unit_of:
-                    works_with[nmap.family].add(worker)
-
-    def plans(self, plans: Iterable[Plan]) -> None:
-        for plan in plans:
-            workers = {ProfessionalId(p) for p in plan.people if p in self.unit_of}
+            where = f"network map {nmap.id}"
+            check("members_per_map", len(nmap.members), where=where)
+            check("ties_per_map", len(nmap.ties), where=where)
+            workers = [m.professional for m in nmap.members if m.professional is not None]
             if workers:
-                self.works_with[plan.family].update(workers)
+                self._add(nmap.family, workers)
 
-    def concerns(self, concerns: Iterable[Concern]) -> None:
+    def add_plans(self, plans: Iterable[Plan]) -> None:
+        """Add plans: the professionals named in a plan work with its family."""
+        for plan in plans:
+            if plan.people:
+                self._add(plan.family, plan.people)
+
+    def add_concerns(self, concerns: Iterable[Concern]) -> None:
+        """Add concerns: the worker works with the family (the zone is not read)."""
         for concern in concerns:
-            if concern.worker in self.unit_of:
-                self.works_with[concern.family].add(concern.worker)
+            self._add(concern.family, (concern.worker,))
 
-    def meetings(self, meetings: Iterable[Meeting], area_of: Mapping[FamilyId, AreaId]) -> None:
-        unit_of, roles, area_kind = self.unit_of, _WORKER_ROLES, MeetingKind.AREA_MEETING
-        works_with, joint, joint_units = self.works_with, self.joint, self.joint_units
+    def add_meetings(self, meetings: Iterable[Meeting]) -> None:
+        """Add meetings with families (joint attendance) and area meetings (attendance)."""
+        roles, area_kind = _WORKER_ROLES, MeetingKind.AREA_MEETING
         for meeting in meetings:
             if meeting.kind is area_kind:
                 if meeting.area is not None:
-                    units = frozenset(
-                        p.unit if p.unit is not None else unit_of[ProfessionalId(p.person)]
-                        for p in meeting.participants
-                        if p.role in roles and (p.unit is not None or p.person in unit_of)
+                    sent = tuple(
+                        (p.unit, p.person) for p in meeting.participants if p.role in roles
                     )
-                    self.area_meetings[meeting.area].append(units)
+                    self._area_meetings.append((meeting.area, sent))
                 continue
             family = meeting.family
             if family is None:  # pragma: no cover - the model requires a family
                 continue
-            # participants' ids are professionals' ids once found in unit_of
-            workers = cast(
-                "list[ProfessionalId]",
-                [p.person for p in meeting.participants if p.role in roles and p.person in unit_of],
-            )
+            workers = tuple(p.person for p in meeting.participants if p.role in roles)
+            if workers:
+                self._add(family, workers)
+                if len(workers) > 1:
+                    self._meetings.append((family, workers))
+
+    def _resolve(self) -> _Collector:
+        unit_of, limits = self._unit_of, self.limits
+        collected = _Collector(unit_of)
+        per_professional: Counter[ProfessionalId] = Counter()
+        works_with = collected.works_with
+        for family, people in self._candidates.items():
+            # the ids of people who are professionals are professionals' ids
+            workers = cast("list[ProfessionalId]", [p for p in people if p in unit_of])
             if not workers:
                 continue
-            works_with[family].update(workers)
+            limits.check("professionals_per_family", len(workers), where=f"family {family}")
+            workers.sort()
+            works_with[family] = tuple(workers)
+            per_professional.update(workers)
+        if per_professional:
+            busiest, families = max(per_professional.items(), key=lambda item: item[1])
+            limits.check("families_per_professional", families, where=f"professional {busiest}")
+        area_of = self._area_of
+        joint, joint_units = collected.joint, collected.joint_units
+        for family, people in self._meetings:
+            workers = cast("list[ProfessionalId]", sorted(p for p in people if p in unit_of))
             if len(workers) < 2:  # noqa: PLR2004
                 continue
-            workers.sort()
-            self.met_together.add(family)
+            collected.met_together.add(family)
             joint.update(combinations(workers, 2))
             met = sorted({unit_of[w] for w in workers})
             if len(met) > 1:
                 area = area_of.get(family)
                 joint_units.update((area, ua, ub) for ua, ub in combinations(met, 2))
+        for area, sent in self._area_meetings:
+            collected.area_meetings[area].append(
+                frozenset(
+                    unit if unit is not None else unit_of[ProfessionalId(person)]
+                    for unit, person in sent
+                    if unit is not None or person in unit_of
+                )
+            )
+        return collected
+
+    def build(
+        self,
+        *,
+        seed: int = 0,
+        brokers_per_area: int = 3,
+        min_professionals: int = 3,
+        workers: int = 1,
+        betweenness_sample: int = DEFAULT_BETWEENNESS_SAMPLE,
+    ) -> ProfessionalNetwork:
+        """The network of everything added so far (see :func:`area_network` for the options).
+
+        Raises:
+            LimitExceededError: a family has more professionals, a professional more families
+                or an area more units than the builder's limits allow.
+        """
+        if not isinstance(seed, int) or isinstance(seed, bool):
+            raise InvalidArgumentError("area_network", "seed", seed, "an int")
+        _whole("area_network", "brokers_per_area", brokers_per_area, 0)
+        _whole("area_network", "min_professionals", min_professionals, 0)
+        _whole("area_network", "workers", workers, 1)
+        _whole("area_network", "betweenness_sample", betweenness_sample, 2)
+        with paused_gc():
+            collected = self._resolve()
+            return _area_network(
+                collected=collected,
+                area_of=self._area_of,
+                unit_by_id=self._units,
+                limits=self.limits,
+                seed=seed,
+                brokers_per_area=brokers_per_area,
+                min_professionals=min_professionals,
+                workers=workers,
+                betweenness_sample=betweenness_sample,
+            )
 
 
 class _FamilyCounts:
@@ -392,26 +529,49 @@ class _FamilyCounts:
         self.uncoordinated = uncoordinated
 
 
+class _AreaUnits:
+    """Each area's serving units, and every unit its report pairs up, checked against the limit.
+
+    Computed before any work per pair of units, so that an area with too many units is refused
+    at once: its report lists every pair of them.
+    """
+
+    def __init__(
+        self,
+        *,
+        collected: _Collector,
+        counts: _FamilyCounts,
+        area_of: Mapping[FamilyId, AreaId],
+        unit_by_id: Mapping[UnitId, ServiceUnit],
+        limits: Limits,
+    ) -> None:
+        unit_of = collected.unit_of
+        areas: set[AreaId] = set(area_of.values()) | set(collected.area_meetings)
+        self.serving: defaultdict[AreaId, set[UnitId]] = defaultdict(set)
+        for unit in unit_by_id.values():
+            areas.update(unit.areas)
+            for area in unit.areas:
+                self.serving[area].add(unit.id)
+        self.units: dict[AreaId, set[UnitId]] = {}
+        for area in sorted(areas):
+            units = self.serving[area] | {unit_of[w] for w in counts.area_workers[area]}
+            limits.check("units_per_area", len(units), where=f"area {area}")
+            self.units[area] = units
+
+
 def _reports(
     *,
     collected: _Collector,
     counts: _FamilyCounts,
-    area_of: Mapping[FamilyId, AreaId],
-    unit_by_id: Mapping[UnitId, ServiceUnit],
+    area_units: _AreaUnits,
     centrality: Mapping[ProfessionalId, float],
     brokers_per_area: int,
 ) -> tuple[AreaReport, ...]:
     unit_of = collected.unit_of
-    areas: set[AreaId] = set(area_of.values()) | set(collected.area_meetings)
-    serving: defaultdict[AreaId, set[UnitId]] = defaultdict(set)
-    for unit in unit_by_id.values():
-        areas.update(unit.areas)
-        for area in unit.areas:
-            serving[area].add(unit.id)
+    serving = area_units.serving
     area_workers, uncoordinated = counts.area_workers, counts.uncoordinated
     reports = []
-    for area in sorted(areas):
-        units = set(serving[area]) | {unit_of[w] for w in area_workers[area]}
+    for area, units in area_units.units.items():
         linked: Counter[tuple[UnitId, UnitId]] = Counter()
         for a, b in counts.area_pairs.get(area, ()):
             ua, ub = unit_of[a], unit_of[b]
@@ -478,6 +638,8 @@ def area_network(
     brokers_per_area: int = 3,
     min_professionals: int = 3,
     workers: int = 1,
+    betweenness_sample: int = DEFAULT_BETWEENNESS_SAMPLE,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ProfessionalNetwork:
     """Build the network of professionals and report on every area.
 
@@ -489,12 +651,26 @@ def area_network(
         meetings: meetings with families (joint attendance) and area meetings (attendance).
         plans: plans; professionals named in an item work with the plan's family.
         concerns: a concern's worker works with its family (the zone is not read).
-        seed: the seed of the Louvain community detection.
+        seed: the seed of the Louvain community detection and of the betweenness sample.
         brokers_per_area: how many brokers each area report lists.
         min_professionals: how many professionals make a family without any joint meeting
             "uncoordinated".
         workers: processes to compute betweenness with. 1 (the default) starts none; on a
             machine with two free cores, 2 nearly halves the time for a city's network.
+        betweenness_sample: up to this many professionals betweenness is exact; in a larger
+            network it is estimated from this many professionals drawn with *seed*, exactly as
+            ``networkx.betweenness_centrality(k=betweenness_sample, seed=seed)`` estimates it
+            (:attr:`ProfessionalNetwork.betweenness_sources` says which was done).
+        limits: the largest maps, families, caseloads and areas to analyse (see
+            :mod:`openco.limits`); checked before any work that grows faster than the input.
+
+    Raises:
+        LimitExceededError: an input is over one of *limits*.
+        InvalidArgumentError: an option is out of range, or a record is of the wrong type.
+
+    Cost: linear in the records read, plus the pairs of professionals of each family (at most
+    ``professionals_per_family`` squared, per family) and betweenness, one breadth-first search
+    per professional (at most *betweenness_sample* of them) over the links.
 
     >>> from openco.synthetic import generate_population
     >>> area = next(generate_population(families=300, seed=1))
@@ -510,46 +686,40 @@ def area_network(
     """
     if not isinstance(seed, int) or isinstance(seed, bool):
         raise InvalidArgumentError("area_network", "seed", seed, "an int")
-    for name, value in (
-        ("brokers_per_area", brokers_per_area),
-        ("min_professionals", min_professionals),
-    ):
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise InvalidArgumentError("area_network", name, value, "a whole number >= 0")
-    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
-        raise InvalidArgumentError("area_network", "workers", workers, "a whole number >= 1")
-    with paused_gc():
-        return _area_network(
-            professionals=professionals, units=units, families=families, maps=maps,
-            meetings=meetings, plans=plans, concerns=concerns, seed=seed,
-            brokers_per_area=brokers_per_area, min_professionals=min_professionals,
-            workers=workers,
-        )  # fmt: skip
+    builder = ProfessionalNetworkBuilder(limits=limits)
+    builder.add_professionals(professionals)
+    builder.add_units(units)
+    builder.add_families(families)
+    builder.add_maps(maps)
+    builder.add_plans(plans)
+    builder.add_concerns(concerns)
+    builder.add_meetings(meetings)
+    return builder.build(
+        seed=seed,
+        brokers_per_area=brokers_per_area,
+        min_professionals=min_professionals,
+        workers=workers,
+        betweenness_sample=betweenness_sample,
+    )
 
 
 def _area_network(
     *,
-    professionals: Iterable[Professional],
-    units: Iterable[ServiceUnit],
-    families: Iterable[Family],
-    maps: Iterable[NetworkMap],
-    meetings: Iterable[Meeting],
-    plans: Iterable[Plan],
-    concerns: Iterable[Concern],
+    collected: _Collector,
+    area_of: Mapping[FamilyId, AreaId],
+    unit_by_id: Mapping[UnitId, ServiceUnit],
+    limits: Limits,
     seed: int,
     brokers_per_area: int,
     min_professionals: int,
     workers: int,
+    betweenness_sample: int,
 ) -> ProfessionalNetwork:
-    unit_of, unit_by_id = _index(professionals, units)
-    area_of = {f.id: f.home_area for f in families}
-    collected = _Collector(unit_of)
-    collected.maps(maps)
-    collected.plans(plans)
-    collected.concerns(concerns)
-    collected.meetings(meetings, area_of)
-
+    unit_of = collected.unit_of
     counts = _FamilyCounts(collected, area_of, min_professionals)
+    area_units = _AreaUnits(
+        collected=collected, counts=counts, area_of=area_of, unit_by_id=unit_by_id, limits=limits
+    )
     shared = counts.shared
     joint = collected.joint
     pairs = sorted(shared.keys() | joint.keys())
@@ -562,7 +732,10 @@ def _area_network(
     for a, b in pairs:
         neighbours[a].append(b)
         neighbours[b].append(a)
-    centrality = _betweenness.betweenness(people, neighbours, workers=workers)
+    sources = betweenness_sample if len(people) > betweenness_sample else None
+    centrality = _betweenness.betweenness(
+        people, neighbours, workers=workers, sample=sources, seed=seed
+    )
     graph = _graph.weighted_graph(people, ((lk.a, lk.b, lk.weight) for lk in links))
     communities = _graph.louvain(graph, seed=seed) if people else []
     ordered = sorted(communities, key=lambda c: (-len(c), min(c)))
@@ -600,8 +773,7 @@ def _area_network(
     reports = _reports(
         collected=collected,
         counts=counts,
-        area_of=area_of,
-        unit_by_id=unit_by_id,
+        area_units=area_units,
         centrality=centrality,
         brokers_per_area=brokers_per_area,
     )
@@ -617,6 +789,7 @@ def _area_network(
         modularity=modularity,
         areas=reports,
         seed=seed,
+        betweenness_sources=sources,
     )
 
 

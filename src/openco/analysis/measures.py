@@ -45,6 +45,7 @@ import attrs
 
 from openco.analysis import _graph
 from openco.errors import InvalidArgumentError
+from openco.limits import DEFAULT_LIMITS, Limits
 from openco.model import (
     FamilyId,
     NetworkMap,
@@ -65,6 +66,7 @@ __all__ = [
     "Structure",
     "SupportCoverage",
     "SupportFlow",
+    "check_map",
     "entropy_and_iqv",
     "measure_map",
 ]
@@ -338,8 +340,31 @@ def _ordered_components(components: list[set[str]]) -> tuple[frozenset[PersonId]
     return tuple(frozenset(PersonId(p) for p in c) for c in ordered)
 
 
-def measure_map(nmap: NetworkMap) -> MapMeasures:
+def check_map(nmap: NetworkMap, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Refuse a map with more members or ties than *limits* allow.
+
+    >>> from openco.limits import Limits
+    >>> from openco.synthetic import example_map
+    >>> check_map(example_map(), Limits(members_per_map=4))
+    Traceback (most recent call last):
+    ...
+    openco.errors.LimitExceededError: network map aino-map-1: 10 members on one network map, over the limit of 4 (raise it with --max-members-per-map)
+
+    Raises:
+        LimitExceededError: over ``members_per_map`` or ``ties_per_map``.
+    """  # noqa: E501 - a doctest's output is one line
+    if not isinstance(limits, Limits):
+        raise InvalidArgumentError("measure_map", "limits", limits, "a Limits")
+    where = f"network map {nmap.id}"
+    limits.check("members_per_map", len(nmap.members), where=where)
+    limits.check("ties_per_map", len(nmap.ties), where=where)
+
+
+def measure_map(nmap: NetworkMap, *, limits: Limits = DEFAULT_LIMITS) -> MapMeasures:
     """Measure one family's network map (see the module docstring for the definitions).
+
+    The cost is linear in the map's members and ties. A map over *limits* is refused before
+    any work (:func:`check_map`).
 
     >>> import datetime as dt
     >>> from openco.model import (FamilyId, MemberTie, NetworkMap, NetworkMapId,
@@ -363,7 +388,11 @@ def measure_map(nmap: NetworkMap) -> MapMeasures:
     0.6666666666666666
     >>> m.structure.density, m.structure.isolates, m.flow.reciprocity
     (0.3333333333333333, ('nurse',), 0.5)
+
+    Raises:
+        LimitExceededError: the map has more members or ties than *limits* allow.
     """
+    check_map(nmap, limits)
     members = nmap.members
     size = len(members)
     professional = sum(1 for m in members if m.is_professional)

@@ -1,9 +1,12 @@
 """``openco analyse``: per-family and per-area measures of many documents, into a directory.
 
 The input is read once, document by document: JSON Lines files line by line, any other file
-as one document. Network maps are measured as they are read
-(:func:`openco.analysis.measure_maps`); families, professionals, units, meetings, plans and
-concerns are kept for the area network (:func:`openco.analysis.area_network`). Everything is
+as one document, through :func:`openco.io.loads` with every check of the model on, and against
+the limits of :mod:`openco.limits`. Network maps are measured as they are read
+(:func:`openco.analysis.measure_maps`); of families, professionals, units, meetings, plans and
+concerns only what the area network needs is kept
+(:class:`openco.analysis.ProfessionalNetworkBuilder`), so memory grows by a few hundred bytes
+per family, and ``--memory-budget`` stops the run with an error before it holds more. Everything is
 written into a temporary directory beside *--out*, which is renamed to *--out* only once all
 of it is written, so a failed run leaves nothing half-written.
 """
@@ -11,15 +14,17 @@ of it is written, so a failed run leaves nothing half-written.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import gc
 import hashlib
 import importlib.util
 import json
+import os
+import re
+import resource
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Final, Self, TextIO
 
@@ -28,9 +33,9 @@ import click
 
 from openco.analysis import (
     Privacy,
+    ProfessionalNetworkBuilder,
     area_csv,
     area_measures_csv,
-    area_network,
     links_csv,
     measure_maps,
     measures_csv,
@@ -38,31 +43,24 @@ from openco.analysis import (
     to_graphml,
     to_svg,
 )
+from openco.analysis.area import DEFAULT_BETWEENNESS_SAMPLE
+from openco.cli._limits import ByteSize, limit_options
 from openco.cli.check import JSON_LINES_SUFFIXES
 from openco.cli.report import counted
-from openco.errors import DocumentProblem, InvalidDocumentError
-from openco.io import SCHEMA_VERSION, document_kinds, loads
-from openco.io._converter import fast_converter
+from openco.errors import DocumentProblem, InvalidDocumentError, LimitExceededError
+from openco.io import document_kinds, loads
+from openco.limits import DEFAULT_LIMITS, Limits
 from openco.model import (
-    Area,
     AreaId,
     Bundle,
     Concern,
-    ContactFrequency,
     Family,
     FamilyId,
     Meeting,
-    MemberTie,
     NetworkMap,
-    NetworkMember,
-    NetworkSector,
     Plan,
     Professional,
-    Ring,
     ServiceUnit,
-    SupportDirection,
-    SupportType,
-    TieQuality,
 )
 
 __all__ = ["KEY_DERIVATION", "Collected", "analyse", "derived_key", "read_documents"]
@@ -70,133 +68,99 @@ __all__ = ["KEY_DERIVATION", "Collected", "analyse", "derived_key", "read_docume
 KEY_DERIVATION: Final = b"openco analyse key v1\x00"
 """What the derived pseudonym key starts from: SHA-256 of this, then every input file's bytes."""
 
-# A bundle's parts, by field name, and the kinds of single documents analyse reads.
-_PARTS: Final[dict[str, type]] = {
-    "areas": Area,
-    "units": ServiceUnit,
-    "professionals": Professional,
-    "families": Family,
-    "network_maps": NetworkMap,
-    "concerns": Concern,
-    "meetings": Meeting,
-    "plans": Plan,
-}
-_SINGLE: Final[dict[str, str]] = {
-    "area": "areas",
-    "service_unit": "units",
-    "professional": "professionals",
-    "family": "families",
-    "network_map": "network_maps",
-    "concern": "concerns",
-    "meeting": "meetings",
-    "plan": "plans",
-}
-# Areas, units and professionals repeat from one bundle to the next: read each id once.
-_BY_ID: Final = frozenset({"areas", "units", "professionals"})
-
-
-def _values(kind: type[Any]) -> dict[object, Any]:
-    return {m.value: m for m in kind}
-
-
-_SECTOR: Final = _values(NetworkSector)
-_RING: Final = _values(Ring)
-_TIE: Final = _values(TieQuality)
-_DIRECTION: Final = _values(SupportDirection)
-_SUPPORT: Final = _values(SupportType)
-_FREQUENCY: Final = {None: None, **_values(ContactFrequency)}
-_MEMBER_KEYS: Final = frozenset(a.name for a in attrs.fields(NetworkMember))
-_TIE_KEYS: Final = frozenset(a.name for a in attrs.fields(MemberTie))
-_MAP_KEYS: Final = frozenset(a.name for a in attrs.fields(NetworkMap))
-
-
-def _text(value: object) -> Any:  # noqa: ANN401 - ids are NewTypes of str; a str is checked
-    if type(value) is not str:
-        raise TypeError(value)
-    return value
-
-
-def _day(value: object) -> dt.date | None:
-    return None if value is None else dt.date.fromisoformat(_text(value))
-
-
-def _required_day(value: object) -> dt.date:
-    return dt.date.fromisoformat(_text(value))
-
-
-def _fast_map(data: dict[str, Any]) -> NetworkMap:
-    """A network map from its document data, the common case only and without validators.
-
-    Several times faster than the general converter on the maps that make up most of a
-    city's data. Anything unexpected raises, and the caller reads the document again with
-    the full reader to word the problem.
-    """
-    if not data.keys() <= _MAP_KEYS:
-        raise KeyError(data.keys() - _MAP_KEYS)
-    members = []
-    for m in data.get("members", ()):
-        if not m.keys() <= _MEMBER_KEYS:
-            raise KeyError(m.keys() - _MEMBER_KEYS)
-        professional = m.get("professional")
-        members.append(
-            NetworkMember(
-                id=_text(m["id"]),
-                label=_text(m["label"]),
-                sector=_SECTOR[m["sector"]],
-                ring=_RING[m["ring"]],
-                tie=_TIE[m["tie"]],
-                direction=_DIRECTION[m.get("direction", "none")],
-                support=frozenset([_SUPPORT[s] for s in m.get("support", ())]),
-                professional=None if professional is None else _text(professional),
-                frequency=_FREQUENCY[m.get("frequency")],
-                known_since=_day(m.get("known_since")),
-            )
-        )
-    ties = []
-    for t in data.get("ties", ()):
-        if not t.keys() <= _TIE_KEYS:
-            raise KeyError(t.keys() - _TIE_KEYS)
-        ties.append(
-            MemberTie(
-                a=_text(t["a"]), b=_text(t["b"]), quality=_TIE[t.get("quality", "supportive")]
-            )
-        )
-    focal = data.get("focal_person")
-    return NetworkMap(
-        id=_text(data["id"]),
-        family=_text(data["family"]),
-        drawn_on=_required_day(data["drawn_on"]),
-        drawn_with=tuple(_text(p) for p in data["drawn_with"]),
-        members=tuple(members),
-        ties=tuple(ties),
-        focal_person=None if focal is None else _text(focal),
-    )
+# The kinds analyse reads; every other kind is counted and skipped unread.
+_READ: Final = frozenset(
+    {
+        "bundle", "area", "service_unit", "professional", "family", "network_map", "concern",
+        "meeting", "plan",
+    }
+)  # fmt: skip
+# The envelope as openco.io.dumps writes it: the kind found here only chooses the class to
+# read with; loads() checks the whole envelope again, so another layout is merely slower.
+_ENVELOPE: Final = re.compile(
+    rb'\s*\{\s*"schema_version"\s*:\s*\d+\s*,\s*"kind"\s*:\s*"([a-z_]{1,40})"'
+)
+_CHECK_EVERY: Final = 256
+"""Documents read between two looks at the memory in use."""
+DEFAULT_MEMORY_BUDGET: Final = 2 * 1024**3
+"""``--memory-budget`` by default: 2 GiB, half of a 4 GiB machine."""
 
 
 @attrs.define
 class Collected:
-    """What :func:`read_documents` keeps for the area network, and what it counted."""
+    """What :func:`read_documents` keeps for the area network and the pictures, and counts.
 
+    Nothing read is held whole: network maps are measured as they stream by, and of the other
+    documents the area network keeps only what it needs (:class:`ProfessionalNetworkBuilder`).
+    """
+
+    limits: Limits = DEFAULT_LIMITS
+    memory_budget: int = DEFAULT_MEMORY_BUDGET
     documents: int = 0
     skipped: int = 0
     """Documents of kinds analyse does not use (people, cases, consents …)."""
     maps: int = 0
-    areas: dict[str, Area] = attrs.field(factory=dict)
-    units: dict[str, ServiceUnit] = attrs.field(factory=dict)
-    professionals: dict[str, Professional] = attrs.field(factory=dict)
-    families: dict[str, Family] = attrs.field(factory=dict)
-    linked_maps: list[NetworkMap] = attrs.field(factory=list)
-    """Only the maps naming a professional: the others add nothing to the area network."""
-    concerns: list[Concern] = attrs.field(factory=list)
-    meetings: list[Meeting] = attrs.field(factory=list)
-    plans: list[Plan] = attrs.field(factory=list)
+    families: int = 0
+    meetings: int = 0
+    plans: int = 0
+    concerns: int = 0
+    professionals: set[str] = attrs.field(factory=set)
+    builder: ProfessionalNetworkBuilder = attrs.field(default=None)
     first_maps: list[NetworkMap] = attrs.field(factory=list)
     pictures: int = 0
     """How many of the first maps to keep in :attr:`first_maps`, for pictures."""
 
-    def area_of(self) -> dict[FamilyId, AreaId]:
+    def __attrs_post_init__(self) -> None:
+        if self.builder is None:
+            self.builder = ProfessionalNetworkBuilder(limits=self.limits)
+
+    def area_of(self) -> Mapping[FamilyId, AreaId]:
         """Each family's home area."""
-        return {FamilyId(k): f.home_area for k, f in self.families.items()}
+        return self.builder.area_of
+
+    def add(self, document: object) -> Iterator[NetworkMap]:
+        """Keep what the area network needs of *document*; yield its network maps."""
+        builder = self.builder
+        if isinstance(document, Bundle):
+            builder.add_units(document.units)
+            builder.add_professionals(document.professionals)
+            self.professionals.update(p.id for p in document.professionals)
+            builder.add_families(document.families)
+            self.families += len(document.families)
+            builder.add_meetings(document.meetings)
+            self.meetings += len(document.meetings)
+            builder.add_plans(document.plans)
+            self.plans += len(document.plans)
+            builder.add_concerns(document.concerns)
+            self.concerns += len(document.concerns)
+            for nmap in document.network_maps:
+                yield self._map(nmap)
+        elif isinstance(document, NetworkMap):
+            yield self._map(document)
+        elif isinstance(document, Family):
+            builder.add_families((document,))
+            self.families += 1
+        elif isinstance(document, Professional):
+            builder.add_professionals((document,))
+            self.professionals.add(document.id)
+        elif isinstance(document, ServiceUnit):
+            builder.add_units((document,))
+        elif isinstance(document, Meeting):
+            builder.add_meetings((document,))
+            self.meetings += 1
+        elif isinstance(document, Plan):
+            builder.add_plans((document,))
+            self.plans += 1
+        elif isinstance(document, Concern):
+            builder.add_concerns((document,))
+            self.concerns += 1
+
+    def _map(self, nmap: NetworkMap) -> NetworkMap:
+        self.maps += 1
+        self.builder.add_maps((nmap,))
+        if len(self.first_maps) < self.pictures:
+            self.first_maps.append(nmap)
+        return nmap
 
 
 def derived_key(files: Iterable[Path]) -> bytes:
@@ -219,77 +183,70 @@ def _problem(where: str, problems: Iterable[DocumentProblem]) -> InvalidDocument
     )
 
 
+def resident_memory() -> int:
+    """The bytes of memory this process holds now (its peak where the system says no more)."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:  # noqa: PTH123 - one small read
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):  # pragma: no cover - not Linux
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak if sys.platform == "darwin" else peak * 1024
+
+
+def check_memory(collected: Collected, where: str = "") -> None:
+    """Refuse to go on once the process holds more than the memory budget.
+
+    Raises:
+        LimitExceededError: over ``--memory-budget``.
+    """
+    used = resident_memory()
+    if used > collected.memory_budget:
+        raise LimitExceededError(
+            "memory_budget",
+            used,
+            collected.memory_budget,
+            "bytes of memory held by openco analyse",
+            "--memory-budget",
+            where,
+        )
+
+
 class _Reader:
     def __init__(self, collected: Collected) -> None:
         self.collected = collected
         self.kinds = document_kinds()
 
     def document(self, text: bytes, where: str) -> Iterator[NetworkMap]:
-        """The maps of one document; everything else goes to :attr:`collected`."""
+        """The maps of one document, read and checked by :func:`openco.io.loads`."""
         if not text.strip():
             return
-        self.collected.documents += 1
-        try:
-            raw = json.loads(text)
-        except ValueError as error:  # also UnicodeDecodeError
-            raise _problem(where, [DocumentProblem("", f"not JSON: {error}")]) from None
-        kind = raw.get("kind") if isinstance(raw, dict) else None
-        cls = self.kinds.get(kind) if isinstance(kind, str) else None
-        data = raw.get("data") if isinstance(raw, dict) else None
-        if cls is None or raw.get("schema_version") != SCHEMA_VERSION or not isinstance(data, dict):
-            # Let the full reader word the problem: no kind, an unknown one, a bad envelope.
-            self._fail(text, cls or Bundle, where)
+        collected = self.collected
+        collected.documents += 1
+        if collected.documents % _CHECK_EVERY == 0:
+            check_memory(collected, where)
+        collected.limits.check("document_bytes", len(text), where=where)
+        found = _ENVELOPE.match(text)
+        kind = found.group(1).decode("ascii") if found else self._kind(text)
+        if kind is not None and kind not in _READ and kind in self.kinds:
+            collected.skipped += 1
             return
-        if kind == "bundle":
-            parts = data
-        elif kind in _SINGLE:
-            parts = {_SINGLE[kind]: [data]}
-        else:
-            self.collected.skipped += 1
-            return
+        cls = self.kinds.get(kind, Bundle) if kind is not None else Bundle
         try:
-            yield from self._parts(parts)
-        except Exception:  # noqa: BLE001 - read again with the full reader, to word the problem
-            self._fail(text, cls, where)
-
-    def _fail(self, text: bytes, cls: type, where: str) -> None:
-        try:
-            loads(text, cls)
+            document: object = loads(text, cls)
         except InvalidDocumentError as error:
             raise _problem(where, error.problems) from None
-        raise _problem(where, [DocumentProblem("", "cannot be read")])
+        yield from collected.add(document)
 
-    def _parts(self, parts: dict[str, Any]) -> Iterator[NetworkMap]:
-        collected = self.collected
-        unknown = set(parts) - set(_PARTS) - {"consents"}
-        if unknown:
-            raise ValueError(unknown)
-        structure = fast_converter.structure
-        for name, cls in _PARTS.items():
-            items = parts.get(name, ())
-            if name in _BY_ID:
-                known: dict[str, Any] = getattr(collected, name)
-                for item in items:
-                    key = item["id"]
-                    if key not in known:
-                        known[key] = structure(item, cls)
-            elif name == "families":
-                for item in items:
-                    family = structure(item, Family)
-                    collected.families[family.id] = family
-            elif name == "network_maps":
-                yield from (self._map(_fast_map(item)) for item in items)
-            else:
-                getattr(collected, name).extend(structure(item, cls) for item in items)
-
-    def _map(self, nmap: NetworkMap) -> NetworkMap:
-        collected = self.collected
-        collected.maps += 1
-        if any(m.professional for m in nmap.members):
-            collected.linked_maps.append(nmap)
-        if len(collected.first_maps) < collected.pictures:
-            collected.first_maps.append(nmap)
-        return nmap
+    @staticmethod
+    def _kind(text: bytes) -> str | None:
+        # Another layout than dumps() writes: find the kind the slow way, and let loads()
+        # word every problem of the envelope.
+        try:
+            raw = json.loads(text)
+        except ValueError:  # also UnicodeDecodeError
+            return None
+        kind = raw.get("kind") if isinstance(raw, dict) else None
+        return kind if isinstance(kind, str) else None
 
 
 def read_documents(
@@ -299,15 +256,17 @@ def read_documents(
     advance: Callable[[int], None] = lambda _: None,
     digest: Any = None,  # noqa: ANN401 - a hashlib object, whose class is not public
 ) -> Iterator[NetworkMap]:
-    """Every network map in *files*, lazily; the other documents go into *collected*.
+    """Every network map in *files*, lazily; of the other documents *collected* keeps a little.
 
-    The model's validators are not run again (``openco check`` does that); a document that
-    cannot be read at all raises :class:`~openco.errors.InvalidDocumentError` whose paths
-    start with ``FILE:LINE``. *advance* is called with the number of bytes read, and
-    *digest*, if given, is updated with them.
+    Every document is read by :func:`openco.io.loads`, the model's validation on, and checked
+    against ``collected.limits``; one that cannot be read raises
+    :class:`~openco.errors.InvalidDocumentError` whose paths start with ``FILE:LINE``. *advance*
+    is called with the number of bytes read, and *digest*, if given, is updated with them.
+    Every few hundred documents the memory in use is compared with ``collected.memory_budget``.
 
     Raises:
         InvalidDocumentError: a document cannot be read.
+        LimitExceededError: a document is over a limit, or the memory over the budget.
         OSError: a file cannot be read.
     """
     reader = _Reader(collected)
@@ -322,17 +281,13 @@ def read_documents(
                     if pending > 1 << 20:
                         advance(pending)
                         pending = 0
-                    with attrs.validators.disabled():
-                        maps = list(reader.document(line, f"{path}:{number}"))
-                    yield from maps
+                    yield from reader.document(line, f"{path}:{number}")
                 advance(pending)
             else:
                 text = handle.read()
                 if digest is not None:
                     digest.update(text)
-                with attrs.validators.disabled():
-                    maps = list(reader.document(text, str(path)))
-                yield from maps
+                yield from reader.document(text, str(path))
                 advance(len(text))
 
 
@@ -467,8 +422,24 @@ def _progress(total: int, *, show: bool | None) -> contextlib.AbstractContextMan
     type=int,
     default=0,
     show_default=True,
-    help="The seed of the community detection in the area network.",
+    help="The seed of the community detection and of the betweenness sample.",
 )
+@click.option(
+    "--memory-budget",
+    type=ByteSize(),
+    default="2GiB",
+    show_default=True,
+    help="Stop with an error rather than hold more memory than this (2GiB, 1500MiB …).",
+)
+@click.option(
+    "--betweenness-sample",
+    type=click.IntRange(min=2),
+    default=DEFAULT_BETWEENNESS_SAMPLE,
+    show_default=True,
+    help="Betweenness is exact up to this many professionals, estimated from a seeded sample "
+    "of this many above.",
+)
+@limit_options
 def analyse(
     *,
     files: tuple[Path, ...],
@@ -478,6 +449,9 @@ def analyse(
     pictures: int,
     progress: bool | None,
     seed: int,
+    memory_budget: int,
+    betweenness_sample: int,
+    limits: Limits,
 ) -> None:
     """Measure every family's network map and every area, into CSV, GraphML and pictures.
 
@@ -490,14 +464,16 @@ def analyse(
     """
     if names and key is not None:
         raise click.UsageError("--names shows real ids; it cannot be used with --key.")
-    collected = Collected(pictures=pictures)
+    collected = Collected(pictures=pictures, limits=limits, memory_budget=memory_budget)
     digest = hashlib.sha256(KEY_DERIVATION) if key is None and not names else None
     total = sum(path.stat().st_size for path in files)
     with _staged(out) as stage, _paused_gc():
         with _progress(total, show=progress) as bar:
             table = measure_maps(
-                read_documents(files, collected, advance=bar.update, digest=digest)
+                read_documents(files, collected, advance=bar.update, digest=digest),
+                limits=limits,
             )
+        check_memory(collected, "after reading")
         if names:
             privacy = Privacy.identified(names=True)
         else:
@@ -509,16 +485,8 @@ def analyse(
             _write(stage / "areas.csv", lambda f: area_measures_csv(table, area_of=area_of, out=f))
             written.append("areas.csv")
         if collected.professionals:
-            network = area_network(
-                professionals=collected.professionals.values(),
-                units=collected.units.values(),
-                families=collected.families.values(),
-                maps=collected.linked_maps,
-                meetings=collected.meetings,
-                plans=collected.plans,
-                concerns=collected.concerns,
-                seed=seed,
-            )
+            network = collected.builder.build(seed=seed, betweenness_sample=betweenness_sample)
+            check_memory(collected, "after the area network")
             _write(stage / "area-network.csv", lambda f: area_csv(network, out=f))
             _write(
                 stage / "professional-links.csv",
@@ -557,11 +525,11 @@ def _summary(
 ) -> str:
     parts = [
         counted(collected.maps, "network map"),
-        counted(len(collected.families), "family", "families"),
+        counted(collected.families, "family", "families"),
         counted(len(collected.professionals), "professional"),
-        counted(len(collected.meetings), "meeting"),
-        counted(len(collected.plans), "plan"),
-        counted(len(collected.concerns), "concern"),
+        counted(collected.meetings, "meeting"),
+        counted(collected.plans, "plan"),
+        counted(collected.concerns, "concern"),
     ]
     lines = [
         f"Read {counted(collected.documents, 'document')} from {counted(len(files), 'file')}: "
