@@ -165,7 +165,7 @@ class TestAnalyse:
         (tmp_path / "r" / "old.txt").write_text("earlier", encoding="utf-8")
         code, _, _ = run(str(city), "-o", str(tmp_path / "r"), "--pictures", "0", "--force")
         assert code == ExitCode.OK
-        assert sorted(p.name for p in (tmp_path / "r").iterdir())[0] == "area-network.csv"
+        assert min(p.name for p in (tmp_path / "r").iterdir()) == "area-network.csv"
         assert not (tmp_path / "r" / "old.txt").exists()
         assert [p.name for p in tmp_path.iterdir()] == ["r"]
 

@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from openco.cli.exit_codes import ExitCode
-from openco.cli.output import write_lines
 from openco.cli.main import cli
+from openco.cli.output import write_lines
 from openco.demo import vaaralampi_story
 from openco.io import iter_loads
 from openco.model import NetworkMap
