@@ -357,7 +357,6 @@ class ProfessionalNetworkBuilder:
         for unit in units:
             if not isinstance(unit, ServiceUnit):
                 raise InvalidArgumentError("area_network", "units", unit, "ServiceUnit values")
-            self.limits.check("units_per_area", len(unit.areas), where=f"unit {unit.id}")
             self._units[unit.id] = unit
 
     def add_families(self, families: Iterable[Family]) -> None:
