@@ -792,7 +792,13 @@ def _area_network(
     )
 
 
-def area_network_of(bundle: Bundle, *, seed: int = 0) -> ProfessionalNetwork:
+def area_network_of(
+    bundle: Bundle,
+    *,
+    seed: int = 0,
+    betweenness_sample: int = DEFAULT_BETWEENNESS_SAMPLE,
+    limits: Limits = DEFAULT_LIMITS,
+) -> ProfessionalNetwork:
     """:func:`area_network` over everything in *bundle*."""
     return area_network(
         professionals=bundle.professionals,
@@ -803,4 +809,6 @@ def area_network_of(bundle: Bundle, *, seed: int = 0) -> ProfessionalNetwork:
         plans=bundle.plans,
         concerns=bundle.concerns,
         seed=seed,
+        betweenness_sample=betweenness_sample,
+        limits=limits,
     )
