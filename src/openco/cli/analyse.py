@@ -63,7 +63,14 @@ from openco.model import (
     ServiceUnit,
 )
 
-__all__ = ["KEY_DERIVATION", "Collected", "analyse", "derived_key", "read_documents"]
+__all__ = [
+    "DEFAULT_MEMORY_BUDGET",
+    "KEY_DERIVATION",
+    "Collected",
+    "analyse",
+    "derived_key",
+    "read_documents",
+]
 
 KEY_DERIVATION: Final = b"openco analyse key v1\x00"
 """What the derived pseudonym key starts from: SHA-256 of this, then every input file's bytes."""
@@ -183,7 +190,7 @@ def _problem(where: str, problems: Iterable[DocumentProblem]) -> InvalidDocument
     )
 
 
-def resident_memory() -> int:
+def _resident_memory() -> int:
     """The bytes of memory this process holds now (its peak where the system says no more)."""
     try:
         with open("/proc/self/statm", "rb") as statm:  # noqa: PTH123 - one small read
@@ -193,13 +200,13 @@ def resident_memory() -> int:
         return peak if sys.platform == "darwin" else peak * 1024
 
 
-def check_memory(collected: Collected, where: str = "") -> None:
+def _check_memory(collected: Collected, where: str = "") -> None:
     """Refuse to go on once the process holds more than the memory budget.
 
     Raises:
         LimitExceededError: over ``--memory-budget``.
     """
-    used = resident_memory()
+    used = _resident_memory()
     if used > collected.memory_budget:
         raise LimitExceededError(
             "memory_budget",
@@ -223,7 +230,7 @@ class _Reader:
         collected = self.collected
         collected.documents += 1
         if collected.documents % _CHECK_EVERY == 0:
-            check_memory(collected, where)
+            _check_memory(collected, where)
         collected.limits.check("document_bytes", len(text), where=where)
         found = _ENVELOPE.match(text)
         kind = found.group(1).decode("ascii") if found else self._kind(text)
@@ -455,7 +462,7 @@ def analyse(
                 read_documents(files, collected, advance=bar.update, digest=digest),
                 limits=limits,
             )
-        check_memory(collected, "after reading")
+        _check_memory(collected, "after reading")
         if names:
             privacy = Privacy.identified(names=True)
         else:
@@ -470,7 +477,7 @@ def analyse(
             written.append("areas.csv")
         if collected.professionals:
             network = collected.builder.build(seed=seed, betweenness_sample=betweenness_sample)
-            check_memory(collected, "after the area network")
+            _check_memory(collected, "after the area network")
             with stage.open_text("area-network.csv") as f:
                 area_csv(network, out=f)
             with stage.open_text("professional-links.csv") as f:

@@ -1,0 +1,77 @@
+"""All of Finland on the command line: ``openco generate`` to a file, then ``openco analyse``.
+
+Runs the two commands as child processes and reports, for each, the wall time, the CPU time
+and the peak resident memory (the kernel's maximum RSS of the child, from ``wait4``), and the
+machine's load average before and after: the machine is often shared, and CPU time is what
+other processes disturb least.
+
+    python benchmarks/bench_scale.py                      # 552,000 families, 10-15 minutes
+    python benchmarks/bench_scale.py --families 60000     # a large city
+    python benchmarks/bench_scale.py --keep /tmp/fi       # keep the JSON Lines and the report
+
+Targets (issue 11): ``openco analyse`` of 552,000 families in under 3 minutes and 2 GiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _run(name: str, args: list[str]) -> tuple[float, float, int]:
+    """Run ``openco ARGS``; wall seconds, CPU seconds and peak RSS bytes of the child."""
+    command = [sys.executable, "-c", "from openco.cli.main import main; main()", *args]
+    start = time.perf_counter()
+    with subprocess.Popen(command, stdout=subprocess.PIPE) as child:  # noqa: S603 - openco
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        output = child.stdout.read().decode() if child.stdout else ""
+        child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        sys.exit(f"{name} failed with exit code {child.returncode}")
+    for line in output.splitlines():
+        print(f"    {line}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, cpu, usage.ru_maxrss * 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--families", type=int, default=552_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", type=Path, help="a directory to keep the input and report in")
+    parser.add_argument("analyse_options", nargs="*", help="more options for openco analyse")
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="openco-scale-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    source, report = folder / "population.jsonl", folder / "report"
+    print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    try:
+        generate = [
+            "generate", "--families", str(args.families), "--seed", str(args.seed),
+            "--out", str(source), "--force",
+        ]  # fmt: skip
+        analyse = [
+            "analyse", str(source), "--out", str(report), "--force", "--no-progress",
+            *args.analyse_options,
+        ]  # fmt: skip
+        rows = [("generate", *_run("generate", generate)), ("analyse", *_run("analyse", analyse))]
+    finally:
+        if args.keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
+    print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"{args.families:,} families")
+    print("| command | wall s | CPU s | peak RSS MiB |")
+    print("| --- | ---: | ---: | ---: |")
+    for name, wall, cpu, peak in rows:
+        print(f"| openco {name} | {wall:.1f} | {cpu:.1f} | {peak / 2**20:,.0f} |")
+
+
+if __name__ == "__main__":
+    main()
