@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from openco.cli import analyse as analyse_module
 from openco.cli._limits import ByteSize
 from openco.cli.exit_codes import ExitCode
 from openco.cli.generate import population_lines
@@ -108,3 +110,80 @@ class TestMemoryBudget:
 
         assert code == ExitCode.USAGE
         assert "--memory-budget" in stderr
+
+
+class TestTwoProcesses:
+    """A large input is read by two processes; the output is the one process's, byte for byte."""
+
+    @pytest.fixture
+    def small_parts(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(analyse_module, "_PARALLEL_FROM", 1)
+
+    def population(self, path: Path, families: int) -> Path:
+        path.write_text(
+            "".join(f"{line}\n" for line in population_lines(families=families, seed=3)),
+            encoding="utf-8",
+        )
+        return path
+
+    @pytest.mark.usefixtures("small_parts")
+    def test_two_processes_write_what_one_writes(self, tmp_path: Path) -> None:
+        source = self.population(tmp_path / "city.jsonl", 90)
+        extra = write(tmp_path / "extra.jsonl", star_professional(families=5))
+        key = ["--key", "a key of sixteen bytes or more"]
+
+        one = run(str(source), str(extra), "-o", str(tmp_path / "one"), "--workers", "1", *key)
+        two = run(str(source), str(extra), "-o", str(tmp_path / "two"), "--workers", "3", *key)
+
+        assert one[0] == two[0] == ExitCode.OK, (one, two)
+        assert one[1].replace("one", "two") == two[1]
+        written = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*"))
+        assert written == sorted(
+            p.relative_to(tmp_path / "two") for p in (tmp_path / "two").rglob("*")
+        )
+        for name in written:
+            if (tmp_path / "one" / name).is_file():
+                assert (tmp_path / "one" / name).read_bytes() == (
+                    tmp_path / "two" / name
+                ).read_bytes(), name
+
+    @pytest.mark.usefixtures("small_parts")
+    def test_a_bad_line_in_a_later_part_names_its_line(self, tmp_path: Path) -> None:
+        source = self.population(tmp_path / "city.jsonl", 40)
+        lines = source.read_text(encoding="utf-8").splitlines()
+        lines[35] = lines[35].replace('"ring": "inner"', '"ring": "innermost"', 1)
+        source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+        code, _, stderr = run(str(source), "-o", str(tmp_path / "r"), "--workers", "2")
+
+        assert code == ExitCode.INVALID_INPUT
+        assert f"{source}:36: " in stderr
+        assert not (tmp_path / "r").exists()
+
+    @pytest.mark.parametrize("parts", [2, 3, 5])
+    def test_the_parts_cover_every_line_once_and_start_at_lines(
+        self, tmp_path: Path, parts: int, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(analyse_module, "_PARALLEL_FROM", 1)
+        files = [
+            self.population(tmp_path / "a.jsonl", 7),
+            write(tmp_path / "b.json", crowded_area(units=2)),
+            self.population(tmp_path / "c.jsonl", 3),
+        ]
+
+        found = analyse_module._parts(files, parts)
+
+        assert found is not None
+        assert len(found) == parts
+        spans: dict[Path, list[tuple[int, int]]] = {}
+        for run_ in found:
+            for segment in run_:
+                end = segment.end if segment.end is not None else segment.path.stat().st_size
+                spans.setdefault(segment.path, []).append((segment.start, end))
+                if segment.start:
+                    assert segment.path.read_bytes()[segment.start - 1] == ord("\n")
+        for path in files:
+            covered = sorted(spans[path])
+            assert covered[0][0] == 0
+            assert covered[-1][1] == path.stat().st_size
+            assert all(a[1] == b[0] for a, b in itertools.pairwise(covered))

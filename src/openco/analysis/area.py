@@ -407,6 +407,31 @@ class ProfessionalNetworkBuilder:
                 if len(workers) > 1:
                     self._meetings.append((family, workers))
 
+    def update(self, other: ProfessionalNetworkBuilder) -> None:
+        """Add everything *other* has collected, as if it had been added here after the rest.
+
+        For records collected in parts, by several processes say; the network built is the
+        same as from one builder fed everything in order.
+
+        Raises:
+            InvalidArgumentError: a professional is in another unit in *other*.
+        """
+        if not isinstance(other, ProfessionalNetworkBuilder):
+            raise InvalidArgumentError(
+                "ProfessionalNetworkBuilder.update", "other", other, "a ProfessionalNetworkBuilder"
+            )
+        for person, unit in other._unit_of.items():
+            if self._unit_of.setdefault(person, unit) != unit:
+                raise InvalidArgumentError(
+                    "area_network", "professionals", person, "one unit per professional"
+                )
+        self._units.update(other._units)
+        self._area_of.update(other._area_of)
+        for family, people in other._candidates.items():
+            self._add(family, people)
+        self._meetings += other._meetings
+        self._area_meetings += other._area_meetings
+
     def _resolve(self) -> _Collector:
         unit_of, limits = self._unit_of, self.limits
         collected = _Collector(unit_of)

@@ -18,19 +18,22 @@ import csv
 import gc
 import hashlib
 import importlib.util
+import itertools
 import json
+import multiprocessing
 import os
 import re
 import resource
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Final, Self
+from typing import Any, BinaryIO, Final, Self
 
 import attrs
 import click
 
 from openco.analysis import (
+    MeasureTable,
     Privacy,
     ProfessionalNetworkBuilder,
     area_csv,
@@ -69,6 +72,7 @@ __all__ = [
     "Collected",
     "analyse",
     "derived_key",
+    "read_and_measure",
     "read_documents",
 ]
 
@@ -161,6 +165,19 @@ class Collected:
         elif isinstance(document, Concern):
             builder.add_concerns((document,))
             self.concerns += 1
+
+    def merge(self, other: Collected) -> None:
+        """Add what *other* read after everything read here (see :func:`read_and_measure`)."""
+        self.documents += other.documents
+        self.skipped += other.skipped
+        self.maps += other.maps
+        self.families += other.families
+        self.meetings += other.meetings
+        self.plans += other.plans
+        self.concerns += other.concerns
+        self.professionals |= other.professionals
+        self.builder.update(other.builder)
+        self.first_maps += other.first_maps[: max(self.pictures - len(self.first_maps), 0)]
 
     def _map(self, nmap: NetworkMap) -> NetworkMap:
         self.maps += 1
@@ -256,6 +273,70 @@ class _Reader:
         return kind if isinstance(kind, str) else None
 
 
+@attrs.frozen
+class _Segment:
+    """Part of one input file: from byte *start* (a line's start) to *end* (exclusive)."""
+
+    path: Path
+    start: int = 0
+    end: int | None = None
+    first_line: int | None = 1
+    """The number of the line at *start*; ``None``: count the lines before it."""
+
+    @property
+    def lines(self) -> bool:
+        return self.path.suffix.lower() in JSON_LINES_SUFFIXES
+
+
+def _count_lines(handle: BinaryIO, end: int) -> int:
+    count, left = 0, end
+    while left > 0:
+        block = handle.read(min(left, 1 << 24))
+        if not block:
+            break
+        count += block.count(b"\n")
+        left -= len(block)
+    return count
+
+
+def _read_segments(
+    segments: Iterable[_Segment],
+    collected: Collected,
+    *,
+    advance: Callable[[int], None] = lambda _: None,
+    digest: Any = None,  # noqa: ANN401 - a hashlib object, whose class is not public
+) -> Iterator[NetworkMap]:
+    reader = _Reader(collected)
+    for segment in segments:
+        path = segment.path
+        with path.open("rb") as handle:
+            if not segment.lines:
+                text = handle.read()
+                if digest is not None:
+                    digest.update(text)
+                yield from reader.document(text, str(path))
+                advance(len(text))
+                continue
+            number = segment.first_line
+            if number is None:
+                number = _count_lines(handle, segment.start) + 1
+            handle.seek(segment.start)
+            position, end, pending = segment.start, segment.end, 0
+            for line in handle:
+                if end is not None and position >= end:
+                    break
+                position += len(line)
+                if digest is not None:
+                    digest.update(line)
+                pending += len(line)
+                if pending > 1 << 20:
+                    advance(pending)
+                    pending = 0
+                yield from reader.document(line, f"{path}:{number}")
+                number += 1
+            advance(pending)
+
+
 def read_documents(
     files: Iterable[Path],
     collected: Collected,
@@ -276,26 +357,117 @@ def read_documents(
         LimitExceededError: a document is over a limit, or the memory over the budget.
         OSError: a file cannot be read.
     """
-    reader = _Reader(collected)
-    for path in files:
-        with path.open("rb") as handle:
-            if path.suffix.lower() in JSON_LINES_SUFFIXES:
-                pending = 0
-                for number, line in enumerate(handle, start=1):
-                    if digest is not None:
-                        digest.update(line)
-                    pending += len(line)
-                    if pending > 1 << 20:
-                        advance(pending)
-                        pending = 0
-                    yield from reader.document(line, f"{path}:{number}")
-                advance(pending)
-            else:
-                text = handle.read()
-                if digest is not None:
-                    digest.update(text)
-                yield from reader.document(text, str(path))
-                advance(len(text))
+    return _read_segments(
+        [_Segment(path) for path in files], collected, advance=advance, digest=digest
+    )
+
+
+_PARALLEL_FROM: Final = 64 * 1024**2
+"""Inputs smaller than this many bytes are read in one process: starting another costs more."""
+
+
+def _parts(files: Sequence[Path], parts: int) -> list[list[_Segment]] | None:
+    """*files* cut into *parts* runs of about equal size, each cut at the start of a line.
+
+    ``None`` when the input is too small to share. A file of one document is never cut.
+    """
+    sizes = [path.stat().st_size for path in files]
+    total = sum(sizes)
+    if parts < 2 or total < _PARALLEL_FROM:  # noqa: PLR2004
+        return None
+    cuts = [(0, 0)]  # (file index, offset of a line start in it)
+    for k in range(1, parts):
+        wanted, index = total * k // parts, 0
+        while wanted >= sizes[index]:
+            wanted -= sizes[index]
+            index += 1
+        if not _Segment(files[index]).lines:
+            wanted = sizes[index]
+        elif wanted:
+            with files[index].open("rb") as handle:
+                handle.seek(wanted - 1)  # a cut right after a newline stays where it is
+                wanted += len(handle.readline()) - 1
+        cuts.append((index, wanted))
+    cuts.append((len(files) - 1, sizes[-1]))
+    found = []
+    for (first, start), (last, end) in itertools.pairwise(cuts):
+        found.append(
+            [
+                _Segment(
+                    files[index],
+                    start if index == first else 0,
+                    end if index == last else sizes[index],
+                    1 if index != first or start == 0 else None,
+                )
+                for index in range(first, last + 1)
+                if (end if index == last else sizes[index]) > (start if index == first else 0)
+            ]
+        )
+    return found
+
+
+def _read_part(
+    segments: list[_Segment], pictures: int, limits: Limits, budget: int
+) -> tuple[MeasureTable, Collected]:
+    """Read and measure one part of the input, in a process of its own."""
+    collected = Collected(pictures=pictures, limits=limits, memory_budget=budget)
+    with _paused_gc():
+        table = measure_maps(_read_segments(segments, collected), limits=limits)
+    return table, collected
+
+
+def read_and_measure(
+    files: Sequence[Path],
+    collected: Collected,
+    *,
+    workers: int = 1,
+    advance: Callable[[int], None] = lambda _: None,
+    digest: Any = None,  # noqa: ANN401 - a hashlib object, whose class is not public
+) -> MeasureTable:
+    """:func:`measure_maps` of :func:`read_documents`, shared by *workers* processes.
+
+    A large input (64 MiB or more) is cut at line starts into *workers* parts of about equal
+    size; the first is read here while forked processes read the others, each within its
+    share of the memory budget, and the results are joined in the order of the input: the
+    same table and area network as one process gives. With a *digest* to update, or where
+    processes cannot be forked, everything is read here.
+
+    Raises:
+        InvalidDocumentError: a document cannot be read (the first in the input's order).
+        LimitExceededError: a document is over a limit, or the memory over the budget.
+    """
+    limits = collected.limits
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    parts = _parts(files, workers) if forks and digest is None else None
+    if parts is None:
+        return measure_maps(
+            read_documents(files, collected, advance=advance, digest=digest), limits=limits
+        )
+    share = collected.memory_budget // len(parts)
+    context = multiprocessing.get_context("fork")
+    pool = context.Pool(len(parts) - 1)
+    try:
+        pending = [
+            pool.apply_async(_read_part, (part, collected.pictures, limits, share))
+            for part in parts[1:]
+        ]
+        budget, collected.memory_budget = collected.memory_budget, share
+        tables = [
+            measure_maps(
+                _read_segments(parts[0], collected, advance=lambda n: advance(n * len(parts))),
+                limits=limits,
+            )
+        ]
+        collected.memory_budget = budget
+        for result in pending:
+            table, other = result.get()
+            tables.append(table)
+            collected.merge(other)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+    return MeasureTable.joined(tables)
 
 
 @contextlib.contextmanager
@@ -426,6 +598,13 @@ def _progress(total: int, *, show: bool | None) -> contextlib.AbstractContextMan
     help="Betweenness is exact up to this many professionals, estimated from a seeded sample "
     "of this many above.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=min(2, os.cpu_count() or 1),
+    show_default="2 where there are two cores",
+    help="Processes to read a large input with (64 MiB or more).",
+)
 @limit_options
 def analyse(
     *,
@@ -439,6 +618,7 @@ def analyse(
     seed: int,
     memory_budget: int,
     betweenness_sample: int,
+    workers: int,
     limits: Limits,
 ) -> None:
     """Measure every family's network map and every area, into CSV, GraphML and pictures.
@@ -458,9 +638,8 @@ def analyse(
     # Real names and ids are kept owner-only; pseudonymised output follows the umask.
     with output_directory(out, force=force, private=names) as stage, _paused_gc():
         with _progress(total, show=progress) as bar:
-            table = measure_maps(
-                read_documents(files, collected, advance=bar.update, digest=digest),
-                limits=limits,
+            table = read_and_measure(
+                files, collected, workers=workers, advance=bar.update, digest=digest
             )
         _check_memory(collected, "after reading")
         if names:
