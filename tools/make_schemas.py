@@ -17,21 +17,40 @@ import argparse
 import sys
 from pathlib import Path
 
+from openco.io import document_kinds
 from openco.io.document_schema import SCHEMA_DIRECTORY, render_rules, schema_kinds, schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "src" / "openco" / "io" / SCHEMA_DIRECTORY
 DOCS_PAGE = ROOT / "docs" / "schema.md"
-START, END = "<!-- cross-field rules: start -->", "<!-- cross-field rules: end -->"
+RULES = "<!-- cross-field rules: start -->", "<!-- cross-field rules: end -->"
+FILES = "<!-- schema files: start -->", "<!-- schema files: end -->"
+
+
+def between(page: str, markers: tuple[str, str], text: str) -> str:
+    """*page* with *text* between the two *markers*."""
+    start, end = markers
+    before, rest = page.split(start, 1)
+    _, after = rest.split(end, 1)
+    return f"{before}{start}\n\n{text}\n{end}{after}"
+
+
+def file_table() -> str:
+    """The docs' table of schema files, one row per kind."""
+    rows = ["| kind | class | schema |", "| --- | --- | --- |"]
+    for kind in schema_kinds():
+        cls = document_kinds()[kind]
+        name = f"{kind}.schema.json"
+        rows.append(f"| `{kind}` | `{cls.__module__}.{cls.__name__}` | [{name}](schemas/{name}) |")
+    return "\n".join(rows) + "\n"
 
 
 def wanted() -> dict[Path, str]:
     """Every file this tool writes, with the text it should hold."""
     files = {SCHEMAS / f"{kind}.schema.json": schema_text(kind) for kind in schema_kinds()}
     page = DOCS_PAGE.read_text(encoding="utf-8")
-    before, rest = page.split(START, 1)
-    _, after = rest.split(END, 1)
-    files[DOCS_PAGE] = f"{before}{START}\n\n{render_rules()}\n{END}{after}"
+    page = between(page, RULES, render_rules())
+    files[DOCS_PAGE] = between(page, FILES, file_table())
     return files
 
 

@@ -39,9 +39,10 @@ import attrs
 from openco.errors import InvalidArgumentError
 from openco.io._converter import snake_case
 from openco.io.document import SCHEMA_VERSION, document_kinds
+from openco.limits import DEFAULT_LIMITS, Limits
 from openco.model import _validators as v
 from openco.model.family import _LANGUAGE_CODE
-from openco.model.label import Language, LabelledEnum
+from openco.model.label import LabelledEnum, Language
 from openco.process import DEFAULT_WORKFLOW, Case, StepTaken, Workflow
 from openco.process.stages import Step
 
@@ -68,10 +69,10 @@ SCHEMA_DIRECTORY: Final = "schemas"
 
 
 def _whole(regex: str) -> str:
-    """*regex* anchored to the whole string, in any regex dialect.
+    r"""*regex* anchored to the whole string, in any regex dialect.
 
     ECMA-262 (the dialect JSON Schema names) ends ``$`` at the end of the text; Python, Java and
-    .NET also let it match before a final newline, which would accept ``"p1\\n"`` as an id. The
+    .NET also let it match before a final newline, which would accept ``"p1\n"`` as an id. The
     look-ahead makes every dialect agree with the loader's ``fullmatch``.
     """
     return f"^(?:{regex})(?!\\n)$"
@@ -80,11 +81,12 @@ def _whole(regex: str) -> str:
 ID_PATTERN: Final = _whole(v._ID.pattern)  # noqa: SLF001 - the model's own id pattern, not a copy
 """An id: 1-128 letters, digits or ``._:@/-``, starting with a letter or digit."""
 
+
 # Python's str.strip() removes exactly the characters for which str.isspace() is true; listing
 # them explicitly makes "not only white space" mean the same in every regex dialect (ECMA's \s
 # is another set).
 def _ranges(codes: list[int]) -> str:
-    """*codes* (sorted) as a regex character-class body of ``\\uXXXX`` ranges."""
+    r"""*codes* (sorted) as a regex character-class body of ``\uXXXX`` ranges."""
     parts: list[str] = []
     start = previous = codes[0]
     for code in [*codes[1:], -1]:
@@ -132,12 +134,11 @@ class CrossFieldRule:
 # which the schema already states. A dict: schema keywords for the field. A string: a
 # cross-field rule, listed beside the schema. A method missing from this table stops the
 # generator, so that a new invariant is never silently left out of the schema or its docs.
-_METHODS: Final[Mapping[str, None | str | dict[str, Any]]] = {
+_METHODS: Final[Mapping[str, str | dict[str, Any] | None]] = {
     "Custody._check_adult": "a person other than the child",
     "Family._check_language": {"pattern": _whole(_LANGUAGE_CODE.pattern)},
     "Family._check_custody": (
-        "each relation names a child and an adult who are members, the adult born before the "
-        "child"
+        "each relation names a child and an adult who are members, the adult born before the child"
     ),
     "NetworkMember._check_professional": (
         "null unless the sector is professionals (and then, in a bundle, a known professional)"
@@ -167,26 +168,35 @@ _METHODS: Final[Mapping[str, None | str | dict[str, Any]]] = {
 
 _DOCUMENT_RULES: Final[Mapping[str, tuple[str, ...]]] = {
     "bundle": (
-        "ids are unique within each list (areas, units, professionals, families, maps, "
-        "concerns, meetings, plans, consents)",
-        "every id referred to exists in the bundle: a family's home_area, a unit's areas, a "
-        "professional's unit, a map's family, drawn_with and focal_person, a member's "
-        "professional, a concern's worker, family and child, a meeting's family, area, "
-        "concern, participants and units, a plan's meeting and the people of its items and "
-        "views, a consent's family, subject, given_by and units",
-        "a person appearing in two families has the same details in both, and is no "
-        "professional",
-        "dates follow the events they refer to: a map is drawn by members already born, a "
-        "concern noticed after the child's birth, a meeting held on or after the concern "
-        "it is about was noticed, a plan agreed on or after its meeting",
-        "a meeting's concern and a plan's meeting are about the same family; a custodian "
-        "who gives consent has custody of the subject",
+        (
+            "ids are unique within each list (areas, units, professionals, families, maps, "
+            "concerns, meetings, plans, consents)"
+        ),
+        (
+            "every id referred to exists in the bundle: a family's home_area, a unit's areas, a "
+            "professional's unit, a map's family, drawn_with and focal_person, a member's "
+            "professional, a concern's worker, family and child, a meeting's family, area, "
+            "concern, participants and units, a plan's meeting and the people of its items and "
+            "views, a consent's family, subject, given_by and units"
+        ),
+        "a person appearing in two families has the same details in both, and is no professional",
+        (
+            "dates follow the events they refer to: a map is drawn by members already born, a "
+            "concern noticed after the child's birth, a meeting held on or after the concern "
+            "it is about was noticed, a plan agreed on or after its meeting"
+        ),
+        (
+            "a meeting's concern and a plan's meeting are about the same family; a custodian "
+            "who gives consent has custody of the subject"
+        ),
     ),
     "case": (
-        "the history is replayed under the workflow's rules: the first record is the "
-        "opening (step notice), every later step is allowed at the stage the case has "
-        "reached, its detail has the type the step records, dates do not go back, and the "
-        "workflow's practice and legal rules pass",
+        (
+            "the history is replayed under the workflow's rules: the first record is the "
+            "opening (step notice), every later step is allowed at the stage the case has "
+            "reached, its detail has the type the step records, dates do not go back, and the "
+            "workflow's practice and legal rules pass"
+        ),
     ),
 }
 
@@ -205,6 +215,17 @@ def _supertype(kind: Any) -> Any:  # noqa: ANN401 - any type form
     while hasattr(kind, "__supertype__"):
         kind = kind.__supertype__
     return kind
+
+
+def _without(schema: dict[str, Any], key: str) -> dict[str, Any]:
+    return {k: value for k, value in schema.items() if k != key}
+
+
+# Collections the strict loader bounds (openco.limits), by class and field.
+_COLLECTION_LIMITS: Final[Mapping[str, str]] = {
+    "NetworkMap.members": "members_per_map",
+    "NetworkMap.ties": "ties_per_map",
+}
 
 
 def _flat_validators(validator: object) -> Iterator[Callable[..., object]]:
@@ -241,6 +262,7 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
 class _Builder:
     """Collects the ``$defs`` of one schema while its classes are walked."""
 
+    limits: Limits = DEFAULT_LIMITS
     defs: dict[str, Any] = attrs.field(factory=dict)
     rules: list[CrossFieldRule] = attrs.field(factory=list)
     seen_rules: set[str] = attrs.field(factory=set)
@@ -263,7 +285,7 @@ class _Builder:
             self.defs[name] = self.object_schema(kind)
         return {"$ref": f"#/$defs/{name}"}
 
-    def type_schema(self, kind: Any) -> dict[str, Any]:  # noqa: ANN401 - any type form
+    def type_schema(self, kind: Any) -> dict[str, Any]:  # noqa: ANN401, PLR0911 - any type form; one return per type
         """The schema of a value of *kind* as the converter reads it."""
         inner, optional = _unwrap_optional(kind)
         if optional:
@@ -274,9 +296,11 @@ class _Builder:
             element = typing.get_args(kind)[0]
             return {"type": "array", "items": self.type_schema(element)}
         if kind is str:
-            return {"type": "string"}
+            return {"type": "string", "maxLength": self.limits.string_length}
         if kind is bool:
             return {"type": "boolean"}
+        if kind is int:
+            return {"type": "integer"}
         if kind is dt.date:
             return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
         if isinstance(kind, type) and issubclass(kind, enum.Enum):
@@ -317,6 +341,9 @@ class _Builder:
         schema = self.type_schema(inner)
         for validator in _flat_validators(field.validator):
             schema = self.narrowed(owner, field, schema, validator)
+        limit = _COLLECTION_LIMITS.get(f"{owner.__name__}.{field.name}")
+        if limit is not None:
+            schema = {**schema, "maxItems": getattr(self.limits, limit)}
         return _nullable(schema) if optional else schema
 
     def narrowed(  # noqa: C901, PLR0911, PLR0912 - one branch per kind of validator reads best
@@ -329,11 +356,13 @@ class _Builder:
         """*schema* with what *validator* checks, or the rule it adds to the cross-field list."""
         where = f"{owner.__name__}.{field.name}"
         if validator in (v.identifier, v.optional_identifier):
-            return {**schema, "pattern": ID_PATTERN}
+            # The pattern bounds an id to 128 characters, far below the text limit.
+            return {**_without(schema, "maxLength"), "pattern": ID_PATTERN}
         if validator in (v.text, v.optional_text):
             return {**schema, "minLength": 1, "pattern": TEXT_PATTERN}
         if validator is v.identifiers:
-            return {**schema, "items": {**schema["items"], "pattern": ID_PATTERN}}
+            items = {**_without(schema["items"], "maxLength"), "pattern": ID_PATTERN}
+            return {**schema, "items": items}
         if validator is v.non_empty:
             return {**schema, "minItems": 1}
         if validator in (v.day, v.optional_day, v.boolean):
@@ -362,7 +391,7 @@ class _Builder:
         if qualname in _METHODS:
             known = _METHODS[qualname]
             if isinstance(known, dict):
-                return {**schema, **known}
+                return {**_without(schema, "maxLength"), **known}
             if isinstance(known, str):
                 self.rule(where, known)
             return schema
@@ -467,7 +496,12 @@ def _case_data(builder: _Builder, workflow: Workflow) -> dict[str, Any]:
         "description": "A case, stored as its history; reading it replays the history.",
         "type": "object",
         "properties": {
-            "history": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/Record"}}
+            "history": {
+                "type": "array",
+                "minItems": 1,
+                "maxItems": builder.limits.records_per_case,
+                "items": {"$ref": "#/$defs/Record"},
+            }
         },
         "required": ["history"],
         "additionalProperties": False,
@@ -486,16 +520,16 @@ def schema_kinds() -> tuple[str, ...]:
 def _check_kind(kind: str) -> type:
     kinds = document_kinds()
     if kind not in kinds:
-        raise InvalidArgumentError(
-            "schema", "kind", kind, f"one of {', '.join(sorted(kinds))}"
-        )
+        raise InvalidArgumentError("schema", "kind", kind, f"one of {', '.join(sorted(kinds))}")
     return kinds[kind]
 
 
 @functools.cache
-def _generated(kind: str, workflow: Workflow) -> tuple[dict[str, Any], tuple[CrossFieldRule, ...]]:
+def _generated(
+    kind: str, workflow: Workflow, limits: Limits
+) -> tuple[dict[str, Any], tuple[CrossFieldRule, ...]]:
     cls = _check_kind(kind)
-    builder = _Builder()
+    builder = _Builder(limits=limits)
     data = _case_data(builder, workflow) if cls is Case else builder.type_schema(cls)
     if cls is not Case:
         # A top-level class is referred to like any other, so that its $def has its name.
@@ -521,11 +555,14 @@ def _generated(kind: str, workflow: Workflow) -> tuple[dict[str, Any], tuple[Cro
     return document, tuple(rules)
 
 
-def schema(kind: str, *, workflow: Workflow = DEFAULT_WORKFLOW) -> dict[str, Any]:
+def schema(
+    kind: str, *, workflow: Workflow = DEFAULT_WORKFLOW, limits: Limits = DEFAULT_LIMITS
+) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of an openco document of *kind*.
 
     A ``case`` document's steps and details are those of *workflow* (a municipality's own
-    variant, say); the schema shipped in the package is that of the default workflow.
+    variant, say), and the longest texts and lists those of *limits*; the schemas shipped in
+    the package are those of the default workflow and limits.
 
     Raises:
         InvalidArgumentError: *kind* is not a document kind (see :func:`schema_kinds`).
@@ -538,12 +575,15 @@ def schema(kind: str, *, workflow: Workflow = DEFAULT_WORKFLOW) -> dict[str, Any
     openco.errors.InvalidArgumentError: schema(kind='nothing'): allowed: one of area, bundle, ...
     """
     # A deep copy through JSON: the cached schema must not change when a caller edits theirs.
-    return typing.cast("dict[str, Any]", json.loads(schema_text(kind, workflow=workflow)))
+    text = schema_text(kind, workflow=workflow, limits=limits)
+    return typing.cast("dict[str, Any]", json.loads(text))
 
 
-def schema_text(kind: str, *, workflow: Workflow = DEFAULT_WORKFLOW) -> str:
+def schema_text(
+    kind: str, *, workflow: Workflow = DEFAULT_WORKFLOW, limits: Limits = DEFAULT_LIMITS
+) -> str:
     """The schema of *kind* as the JSON text shipped in the package (indented, UTF-8, newline)."""
-    document, _ = _generated(kind, workflow)
+    document, _ = _generated(kind, workflow, limits)
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -562,8 +602,7 @@ def cross_field_rules(
     Family.custody: no two elements have the same child and adult
     Family.custody: each relation names a child and an adult who are members, the adult born before the child
     """  # noqa: E501 - a doctest's output is one line
-    _generated(kind, workflow)
-    return _generated(kind, workflow)[1]
+    return _generated(kind, workflow, DEFAULT_LIMITS)[1]
 
 
 def stored_schema_text(kind: str) -> str:
