@@ -43,3 +43,15 @@ def test_a_directory_that_cannot_be_written_leaves_no_file(tmp_path: Path) -> No
 
     assert result.exit_code == ExitCode.FAILURE
     assert not out.exists()
+
+
+def test_an_existing_file_is_replaced_only_with_force(tmp_path: Path) -> None:
+    out = tmp_path / "area.schema.json"
+    out.write_text("mine", encoding="utf-8")
+
+    refused = CliRunner().invoke(cli, ["schema", "area", "--out", str(out)])
+    forced = CliRunner().invoke(cli, ["schema", "area", "--out", str(out), "--force"])
+
+    assert refused.exit_code == ExitCode.USAGE
+    assert forced.exit_code == ExitCode.OK
+    assert out.read_text(encoding="utf-8") == stored_schema_text("area")

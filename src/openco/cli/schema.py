@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from openco.cli.import_csv import write_atomically
+from openco.cli.output import output_file
 from openco.io.document_schema import schema_kinds, schema_text
 
 __all__ = ["schema"]
@@ -21,14 +21,13 @@ __all__ = ["schema"]
 @click.argument("kind", type=click.Choice(schema_kinds()), metavar="KIND")
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    default=None,
-    help="Write the schema to this file (replaced all at once) instead of printing it.",
+    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+    default=Path("-"),
+    show_default="-, standard output",
+    help="Write the schema to this file, all at once, instead of printing it.",
 )
-def schema(kind: str, out: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Replace --out if it exists and is not empty.")
+def schema(kind: str, out: Path, force: bool) -> None:
     """Print the JSON Schema of KIND documents, or write it to --out."""
-    text = schema_text(kind)
-    if out is None:
-        click.echo(text, nl=False)
-    else:
-        write_atomically(out, text.splitlines())
+    with output_file(out, force=force) as handle:
+        handle.write(schema_text(kind))
