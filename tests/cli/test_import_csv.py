@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from openco.cli.exit_codes import ExitCode
-from openco.cli.import_csv import write_atomically
 from openco.cli.main import cli
+from openco.cli.output import write_lines
 from openco.demo import vaaralampi_story
 from openco.io import iter_loads
 from openco.model import NetworkMap
@@ -132,11 +132,16 @@ class TestImport:
         assert wrong[0] == ExitCode.INVALID_INPUT
         assert "row 1: unknown column(s): family,drawn_on," in wrong[2]
 
-    def test_an_existing_output_is_replaced(self, tmp_path: Path) -> None:
+    def test_an_existing_output_is_replaced_only_with_force(self, tmp_path: Path) -> None:
         (tmp_path / "members.csv").write_text("\n".join([HEADER, *ROWS]), encoding="utf-8")
         (tmp_path / "maps.jsonl").write_text("old\n", encoding="utf-8")
 
-        import_csv(tmp_path / "members.csv", tmp_path / "maps.jsonl")
+        refused = import_csv(tmp_path / "members.csv", tmp_path / "maps.jsonl")
+        assert refused[0] == ExitCode.USAGE
+        assert "add --force" in refused[2]
+        assert (tmp_path / "maps.jsonl").read_text(encoding="utf-8") == "old\n"
+
+        import_csv(tmp_path / "members.csv", tmp_path / "maps.jsonl", "--force")
 
         assert len(read_maps(tmp_path / "maps.jsonl")) == 2
 
@@ -231,7 +236,7 @@ class TestBadInput:
         assert not (tmp_path / "maps.jsonl").exists()
 
 
-class TestWriteAtomically:
+class TestWriteLines:
     def test_a_failure_while_writing_leaves_the_old_file_and_no_temporary(
         self, tmp_path: Path
     ) -> None:
@@ -243,7 +248,7 @@ class TestWriteAtomically:
             raise RuntimeError("disk went away")
 
         with pytest.raises(RuntimeError):
-            write_atomically(target, lines())
+            write_lines(target, lines(), force=True)
 
         assert target.read_text(encoding="utf-8") == "old\n"
         assert [p.name for p in tmp_path.iterdir()] == ["maps.jsonl"]
