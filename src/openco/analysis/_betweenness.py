@@ -189,7 +189,7 @@ def sampled_sources(nodes: Sequence[N], sample: int | None, seed: int) -> list[N
     ``None`` (every node a source) when *sample* is ``None`` or covers every node.
 
     >>> sampled_sources(["a", "b", "c", "d"], 2, seed=1)
-    ['b', 'a']
+    ['b', 'c']
     """
     if sample is None or sample >= len(nodes):
         return None

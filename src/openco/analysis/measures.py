@@ -348,7 +348,7 @@ def check_map(nmap: NetworkMap, limits: Limits = DEFAULT_LIMITS) -> None:
     >>> check_map(example_map(), Limits(members_per_map=4))
     Traceback (most recent call last):
     ...
-    openco.errors.LimitExceededError: network map aino-map-1: 10 members on one network map, over the limit of 4 (raise it with --max-members-per-map)
+    openco.errors.LimitExceededError: network map ex-map-1: 10 members on one network map, over the limit of 4 (raise it with --max-members-per-map)
 
     Raises:
         LimitExceededError: over ``members_per_map`` or ``ties_per_map``.
