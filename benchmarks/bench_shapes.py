@@ -94,9 +94,12 @@ def _one(shape: str, index: int) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("shapes", nargs="*", choices=[*CASES, []], default=list(CASES))
+    parser.add_argument("shapes", nargs="*", help=f"some of {', '.join(CASES)} (default: all)")
     parser.add_argument("--one", nargs=2, metavar=("SHAPE", "INDEX"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    unknown = set(args.shapes) - set(CASES)
+    if unknown:
+        parser.error(f"unknown shapes: {', '.join(sorted(unknown))}")
     if args.one:
         print(json.dumps(_one(args.one[0], int(args.one[1]))))
         return
