@@ -18,6 +18,7 @@ import click
 
 from openco.analysis import (
     AreaReport,
+    Privacy,
     ProfessionalNetwork,
     area_csv,
     area_network,
@@ -462,15 +463,24 @@ def demo_files(told: Told, language: str = "en") -> DemoFiles:
         "area-report.md": _area_markdown(told, language),
         "area-report.csv": area_csv(told.network),
     }
-    maps = {"before": told.before, "after": told.after}
-    for when, nmap in maps.items():
-        files[f"network-map-{when}.dot"] = to_dot(nmap, language=language)
+    # Everyone in the story is invented: the pictures opt in to their names. The map at the
+    # follow-up is drawn against the first, so that who was gained and who moved shows.
+    maps = {"before": (told.before, None), "after": (told.after, told.before)}
+    named = Privacy.identified(names=True)
+    for when, (nmap, earlier) in maps.items():
+        files[f"network-map-{when}.dot"] = to_dot(
+            nmap, earlier=earlier, privacy=named, language=language
+        )
     pictures = True
     try:
-        for when, nmap in maps.items():
+        for when, (nmap, earlier) in maps.items():
             title = _t(f"map_{when}", language, on=nmap.drawn_on)
-            files[f"network-map-{when}.svg"] = to_svg(nmap, language=language, title=title)
-            files[f"network-map-{when}.png"] = to_png(nmap, language=language, title=title)
+            files[f"network-map-{when}.svg"] = to_svg(
+                nmap, earlier=earlier, privacy=named, language=language, title=title
+            )
+            files[f"network-map-{when}.png"] = to_png(
+                nmap, earlier=earlier, privacy=named, language=language, title=title
+            )
     except MissingDependencyError:
         pictures = False
         for name in [n for n in files if n.endswith((".svg", ".png"))]:

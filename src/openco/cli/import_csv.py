@@ -52,27 +52,37 @@ def _summary(maps: list[NetworkMap], out: Path) -> str:
     default=None,
     help="The cell separator. By default, whichever of , ; or a tab the header row uses.",
 )
-def import_csv(csv_file: Path, out: Path, delimiter: str | None, force: bool) -> None:
+@click.option(
+    "--encoding",
+    default=None,
+    metavar="NAME",
+    help="The file's encoding (utf-8, utf-16, cp1252, latin-1, ...). By default it is found "
+    "out: UTF-8 with or without a byte-order mark, UTF-16, Windows-1252 (Excel's plain CSV "
+    "on Windows) or Latin-1.",
+)
+def import_csv(
+    csv_file: Path, out: Path, delimiter: str | None, force: bool, encoding: str | None
+) -> None:
     """Turn a spreadsheet of network members (CSV, one row per member) into network maps.
 
     The rows of one family on one date make one map. Sectors, rings, tie qualities, support
     directions and types may be written as their stable values or their Finnish, Swedish or
-    English names. Every problem is reported by row and column; if there is any, nothing is
+    English names. Empty columns at the end of the header and blank rows are ignored. Every
+    problem is reported by file, row and column, with what to do; if there is any, nothing is
     written and the exit code is 1.
     """
     separator = "\t" if delimiter == "tab" else delimiter
-    # utf-8-sig: spreadsheet programs often start a UTF-8 CSV with a byte-order mark.
-    with csv_file.open(encoding="utf-8-sig", newline="") as lines:
-        try:
-            maps = read_network_maps(lines, delimiter=separator)
-        except InvalidDocumentError as error:
-            for problem in error.problems:
-                click.echo(f"{csv_file}: {problem}", err=True)
-            click.echo(
-                f"{counted(len(error.problems), 'problem')} in {csv_file}; "
-                f"nothing written to {out}.",
-                err=True,
-            )
-            raise click.exceptions.Exit(ExitCode.INVALID_INPUT) from None
+    try:
+        maps = read_network_maps(
+            csv_file.read_bytes(), delimiter=separator, encoding=encoding, source=str(csv_file)
+        )
+    except InvalidDocumentError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        click.echo(
+            f"{counted(len(error.problems), 'problem')} in {csv_file}; nothing written to {out}.",
+            err=True,
+        )
+        raise click.exceptions.Exit(ExitCode.INVALID_INPUT) from None
     write_lines(out, (dumps(m) for m in maps), force=force)
     click.echo(_summary(maps, out), err=str(out) == "-")
