@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from openco.cli.demo import LANGUAGES, demo_files, run_demo, tell_story
 from openco.cli.exit_codes import ExitCode
-from openco.demo import vaaralampi_records
 from openco.cli.main import cli
+from openco.demo import vaaralampi_records
 from openco.errors import InvalidArgumentError
 from openco.io import loads
 from openco.model import Bundle
