@@ -130,7 +130,8 @@ class TestTwoProcesses:
     def test_two_processes_write_what_one_writes(self, tmp_path: Path) -> None:
         source = self.population(tmp_path / "city.jsonl", 90)
         extra = write(tmp_path / "extra.jsonl", star_professional(families=5))
-        key = ["--key", "a key of sixteen bytes or more"]
+        (tmp_path / "k").write_text("a key of sixteen bytes or more\n", encoding="utf-8")
+        key = ["--key-file", str(tmp_path / "k")]
 
         one = run(str(source), str(extra), "-o", str(tmp_path / "one"), "--workers", "1", *key)
         two = run(str(source), str(extra), "-o", str(tmp_path / "two"), "--workers", "3", *key)
@@ -138,6 +139,7 @@ class TestTwoProcesses:
         assert one[0] == two[0] == ExitCode.OK, (one, two)
         assert one[1].replace("one", "two") == two[1]
         written = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*"))
+        assert written
         assert written == sorted(
             p.relative_to(tmp_path / "two") for p in (tmp_path / "two").rglob("*")
         )

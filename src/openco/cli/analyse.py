@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import gc
-import hashlib
 import importlib.util
 import itertools
 import json
@@ -48,6 +47,13 @@ from openco.analysis import (
 from openco.analysis.area import DEFAULT_BETWEENNESS_SAMPLE
 from openco.cli._limits import ByteSize, limit_options
 from openco.cli.check import JSON_LINES_SUFFIXES
+from openco.cli.keys import (
+    KEY_ENV,
+    KEY_FILE_SUFFIX,
+    PseudonymKey,
+    pseudonym_key,
+    refuse_key_on_command_line,
+)
 from openco.cli.output import OutputDirectory, output_directory
 from openco.cli.report import counted
 from openco.errors import DocumentProblem, InvalidDocumentError, LimitExceededError
@@ -68,16 +74,11 @@ from openco.model import (
 
 __all__ = [
     "DEFAULT_MEMORY_BUDGET",
-    "KEY_DERIVATION",
     "Collected",
     "analyse",
-    "derived_key",
     "read_and_measure",
     "read_documents",
 ]
-
-KEY_DERIVATION: Final = b"openco analyse key v1\x00"
-"""What the derived pseudonym key starts from: SHA-256 of this, then every input file's bytes."""
 
 # The kinds analyse reads; every other kind is counted and skipped unread.
 _READ: Final = frozenset(
@@ -187,20 +188,6 @@ class Collected:
         return nmap
 
 
-def derived_key(files: Iterable[Path]) -> bytes:
-    """The pseudonym key ``openco analyse`` uses without ``--key``: a hash of the inputs.
-
-    SHA-256 of :data:`KEY_DERIVATION` followed by the bytes of every file, in order. The same
-    input gives the same pseudonyms; anyone without the input cannot recompute them.
-    """
-    digest = hashlib.sha256(KEY_DERIVATION)
-    for path in files:
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    return digest.digest()
-
-
 def _problem(where: str, problems: Iterable[DocumentProblem]) -> InvalidDocumentError:
     return InvalidDocumentError(
         DocumentProblem(f"{where}: {p.path}" if p.path else where, p.message) for p in problems
@@ -304,7 +291,6 @@ def _read_segments(
     collected: Collected,
     *,
     advance: Callable[[int], None] = lambda _: None,
-    digest: Any = None,  # noqa: ANN401 - a hashlib object, whose class is not public
 ) -> Iterator[NetworkMap]:
     reader = _Reader(collected)
     for segment in segments:
@@ -312,8 +298,6 @@ def _read_segments(
         with path.open("rb") as handle:
             if not segment.lines:
                 text = handle.read()
-                if digest is not None:
-                    digest.update(text)
                 yield from reader.document(text, str(path))
                 advance(len(text))
                 continue
@@ -326,8 +310,6 @@ def _read_segments(
                 if end is not None and position >= end:
                     break
                 position += len(line)
-                if digest is not None:
-                    digest.update(line)
                 pending += len(line)
                 if pending > 1 << 20:
                     advance(pending)
@@ -342,14 +324,13 @@ def read_documents(
     collected: Collected,
     *,
     advance: Callable[[int], None] = lambda _: None,
-    digest: Any = None,  # noqa: ANN401 - a hashlib object, whose class is not public
 ) -> Iterator[NetworkMap]:
     """Every network map in *files*, lazily; of the other documents *collected* keeps a little.
 
     Every document is read by :func:`openco.io.loads`, the model's validation on, and checked
     against ``collected.limits``; one that cannot be read raises
     :class:`~openco.errors.InvalidDocumentError` whose paths start with ``FILE:LINE``. *advance*
-    is called with the number of bytes read, and *digest*, if given, is updated with them.
+    is called with the number of bytes read.
     Every few hundred documents the memory in use is compared with ``collected.memory_budget``.
 
     Raises:
@@ -357,9 +338,7 @@ def read_documents(
         LimitExceededError: a document is over a limit, or the memory over the budget.
         OSError: a file cannot be read.
     """
-    return _read_segments(
-        [_Segment(path) for path in files], collected, advance=advance, digest=digest
-    )
+    return _read_segments([_Segment(path) for path in files], collected, advance=advance)
 
 
 _PARALLEL_FROM: Final = 64 * 1024**2
@@ -422,15 +401,14 @@ def read_and_measure(
     *,
     workers: int = 1,
     advance: Callable[[int], None] = lambda _: None,
-    digest: Any = None,  # noqa: ANN401 - a hashlib object, whose class is not public
 ) -> MeasureTable:
     """:func:`measure_maps` of :func:`read_documents`, shared by *workers* processes.
 
     A large input (64 MiB or more) is cut at line starts into *workers* parts of about equal
     size; the first is read here while forked processes read the others, each within its
     share of the memory budget, and the results are joined in the order of the input: the
-    same table and area network as one process gives. With a *digest* to update, or where
-    processes cannot be forked, everything is read here.
+    same table and area network as one process gives. Where processes cannot be forked,
+    everything is read here.
 
     Raises:
         InvalidDocumentError: a document cannot be read (the first in the input's order).
@@ -438,11 +416,9 @@ def read_and_measure(
     """
     limits = collected.limits
     forks = "fork" in multiprocessing.get_all_start_methods()
-    parts = _parts(files, workers) if forks and digest is None else None
+    parts = _parts(files, workers) if forks else None
     if parts is None:
-        return measure_maps(
-            read_documents(files, collected, advance=advance, digest=digest), limits=limits
-        )
+        return measure_maps(read_documents(files, collected, advance=advance), limits=limits)
     share = collected.memory_budget // len(parts)
     context = multiprocessing.get_context("fork")
     pool = context.Pool(len(parts) - 1)
@@ -481,16 +457,6 @@ def _paused_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _key(ctx: click.Context, param: click.Parameter, value: str | None) -> bytes | None:
-    del ctx, param
-    if value is None:
-        return None
-    key = value.encode("utf-8")
-    if len(key) < 16:  # noqa: PLR2004 - the bound is stated in the message
-        raise click.BadParameter("a key needs at least 16 bytes.")
-    return key
 
 
 def _has_matplotlib() -> bool:
@@ -548,11 +514,23 @@ def _progress(total: int, *, show: bool | None) -> contextlib.AbstractContextMan
     help="The directory to write (must not exist yet, or be empty).",
 )
 @click.option(
-    "--key",
-    callback=_key,
+    "--key-file",
+    type=click.Path(exists=True, dir_okay=False, readable=True, path_type=Path),
     default=None,
-    metavar="TEXT",
-    help="The pseudonym key (16 bytes or more). By default, a hash of the input files.",
+    help=f"The file holding the pseudonym key (16 bytes or more). Without it, the key in "
+    f"${KEY_ENV}, or else a new random key written to OUT{KEY_FILE_SUFFIX}.",
+)
+@click.option(
+    "--key",
+    callback=refuse_key_on_command_line,
+    expose_value=False,
+    hidden=True,
+    help="Removed: use --key-file or the environment.",
+)
+@click.option(
+    "--exact-dates",
+    is_flag=True,
+    help="Show dates to the day in pseudonymised output (by default, by the month).",
 )
 @click.option(
     "--force",
@@ -610,7 +588,8 @@ def analyse(
     *,
     files: tuple[Path, ...],
     out: Path,
-    key: bytes | None,
+    key_file: Path | None,
+    exact_dates: bool,
     force: bool,
     names: bool,
     pictures: int,
@@ -628,24 +607,24 @@ def analyse(
     families, professionals, units, areas, meetings, plans and concerns are read; other
     kinds are counted and skipped.
 
-    People and families are pseudonymised with a keyed hash unless --names is given.
+    People, families, professionals and maps are pseudonymised with a keyed hash, and dates
+    shown by the month, unless --names is given. The key comes from --key-file, or from
+    $OPENCO_PSEUDONYM_KEY, or else is a new random key written beside DIR, owner-only.
     """
-    if names and key is not None:
-        raise click.UsageError("--names shows real ids; it cannot be used with --key.")
+    if names and key_file is not None:
+        raise click.UsageError("--names shows real ids; it cannot be used with --key-file.")
     collected = Collected(pictures=pictures, limits=limits, memory_budget=memory_budget)
-    digest = hashlib.sha256(KEY_DERIVATION) if key is None and not names else None
     total = sum(path.stat().st_size for path in files)
     # Real names and ids are kept owner-only; pseudonymised output follows the umask.
     with output_directory(out, force=force, private=names) as stage, _paused_gc():
+        key = None if names else pseudonym_key(key_file, out=out, force=force)
         with _progress(total, show=progress) as bar:
-            table = read_and_measure(
-                files, collected, workers=workers, advance=bar.update, digest=digest
-            )
+            table = read_and_measure(files, collected, workers=workers, advance=bar.update)
         _check_memory(collected, "after reading")
-        if names:
+        if key is None:
             privacy = Privacy.identified(names=True)
         else:
-            privacy = Privacy.pseudonymised(key or digest.digest())  # type: ignore[union-attr]
+            privacy = Privacy.pseudonymised(key.key, coarse_dates=not exact_dates)
         written = [f"families.csv ({counted(len(table), 'row')})"]
         with stage.open_text("families.csv") as f:
             measures_csv(table, privacy=privacy, out=f)
@@ -665,7 +644,9 @@ def analyse(
             written += ["area-network.csv", "professional-links.csv", "professionals.graphml"]
         if collected.first_maps:
             written.append(_pictures(stage, collected.first_maps, privacy))
-    click.echo(_summary(files, collected, written, out, names=names, derived=key is None))
+        if key is not None:
+            key.write()  # before the output is in place: no output without its key
+    click.echo(_summary(files, collected, written, out, key=key))
 
 
 def _pictures(stage: OutputDirectory, maps: list[NetworkMap], privacy: Privacy) -> str:
@@ -683,7 +664,12 @@ def _pictures(stage: OutputDirectory, maps: list[NetworkMap], privacy: Privacy) 
             picture = to_svg(nmap, privacy=privacy) if svg else to_dot(nmap, privacy=privacy)
             stage.write_text("maps", name, text=picture)
             rows.writerow(
-                [name, privacy.person(nmap.family), privacy.person(nmap.id), nmap.drawn_on]
+                [
+                    name,
+                    privacy.family(nmap.family),
+                    privacy.map(nmap.id),
+                    privacy.date(nmap.drawn_on),
+                ]
             )
     return f"maps/ ({counted(len(maps), 'picture')}, {'SVG' if svg else 'DOT'}, index.csv)"
 
@@ -694,8 +680,7 @@ def _summary(
     written: list[str],
     out: Path,
     *,
-    names: bool,
-    derived: bool,
+    key: PseudonymKey | None,
 ) -> str:
     parts = [
         counted(collected.maps, "network map"),
@@ -716,12 +701,15 @@ def _summary(
         + ".",
         f"Wrote to {out}: {', '.join(written)}.",
     ]
-    if names:
+    if key is None:
         lines.append(
             "Real ids and names are shown (--names): keep the output inside the case system."
         )
-    elif derived:
-        lines.append("People and families are pseudonymised with a key derived from the input.")
     else:
-        lines.append("People and families are pseudonymised with the given --key.")
+        lines.append(f"Ids are pseudonymised with {key.source}.")
+        if key.new_file is not None:
+            lines.append(
+                "Keep the key apart from the output; pass it with --key-file to give the same "
+                "pseudonyms in a later run."
+            )
     return "\n".join(lines)
