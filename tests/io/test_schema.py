@@ -22,7 +22,7 @@ from openco.io import loads as openco_loads
 from openco.io.document_schema import cross_field_rules, schema_text, stored_schema_text
 from openco.process import Case
 from openco.testing import cases
-from openco.testing.conformance import mutate
+from openco.testing.conformance import mutate, read_options
 
 ROOT = Path(__file__).resolve().parents[2]
 KINDS = schema_kinds()
@@ -102,10 +102,12 @@ def test_every_document_dumps_writes_is_valid_under_its_schema(
 ) -> None:
     value = data.draw(strategy_for(kind))
 
-    document = json.loads(dumps(value))
+    text = dumps(value)
 
-    errors = [e.message for e in validator(kind).iter_errors(document)]
+    errors = [e.message for e in validator(kind).iter_errors(json.loads(text))]
     assert not errors
+    cls = document_kinds()[kind]
+    assert openco_loads(text, cls, **read_options(cls)) == value  # the mutants start valid
 
 
 @st.composite
@@ -164,7 +166,7 @@ def test_the_schema_and_the_loader_agree_on_every_mutant(kind: str, data: st.Dat
 
     schema_errors = list(validator(kind).iter_errors(mutant))
     try:
-        openco_loads(json.dumps(mutant), cls)
+        openco_loads(json.dumps(mutant), cls, **read_options(cls))
     except InvalidDocumentError as error:
         problems = error.problems
     else:

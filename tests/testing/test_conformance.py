@@ -16,7 +16,12 @@ from openco.cli.check import DocumentChecker
 from openco.cli.exit_codes import ExitCode
 from openco.cli.main import cli
 from openco.io import document_kinds, loads, schema
-from openco.testing.conformance import ConformanceCase, conformance_cases, manifest
+from openco.testing.conformance import (
+    ConformanceCase,
+    conformance_cases,
+    manifest,
+    read_options,
+)
 
 KINDS = ("area", "family", "network_map", "consent", "bundle", "case")
 
@@ -35,7 +40,8 @@ def test_each_kind_has_valid_and_invalid_documents() -> None:
 
 def test_a_valid_document_loads_and_an_invalid_one_is_refused_with_the_problems_listed() -> None:
     for case in suite():
-        found = list(DocumentChecker().check_text(case.text.encode(), Path(case.file)))
+        checker = DocumentChecker(**read_options(document_kinds()[case.kind]))
+        found = list(checker.check_text(case.text.encode(), Path(case.file)))
 
         assert [problem.problem for problem in found] == list(case.problems), case.file
         assert case.valid == (not case.problems)
@@ -97,11 +103,13 @@ def test_the_manifest_names_every_file_and_the_paths_of_its_problems() -> None:
             assert [p["path"] for p in entry["problems"]] == [p.path for p in case.problems]
 
 
-@pytest.mark.parametrize("kind", ["area"])
+@pytest.mark.parametrize("kind", ["area", "case"])
 def test_a_valid_document_reads_back_as_its_class(kind: str) -> None:
     case = next(c for c in suite() if c.kind == kind and c.valid)
 
-    assert type(loads(case.text, document_kinds()[kind])) is document_kinds()[kind]
+    cls = document_kinds()[kind]
+
+    assert type(loads(case.text, cls, **read_options(cls))) is cls
 
 
 class TestTheCommand:
@@ -117,6 +125,10 @@ class TestTheCommand:
         assert all((out / entry["file"]).is_file() for entry in index["cases"])
         assert {e["kind"] for e in index["cases"]} == set(document_kinds())
         assert (out / "schemas" / "case.schema.json").is_file()
+        records = ["check", "--records", str(out / "case" / "records.json"), "--today"]
+        cases = sorted(str(p) for p in (out / "case").glob("valid-*.json"))
+        checked = CliRunner().invoke(cli, [*records, "2100-01-01", *cases])
+        assert checked.exit_code == ExitCode.OK, checked.output
         assert "openco conformance --seed 0" in (out / "README.md").read_text(encoding="utf-8")
         assert "valid and" in result.output
 

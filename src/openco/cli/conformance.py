@@ -17,6 +17,7 @@ import click
 from openco import __version__
 from openco.cli.output import output_directory
 from openco.errors import MissingDependencyError
+from openco.io import dumps
 from openco.io.document_schema import schema_kinds, schema_text
 
 __all__ = ["README", "conformance"]
@@ -33,7 +34,9 @@ Example openco documents (JSON, `schema_version` {version}), made by openco {ope
 - `manifest.json`: every file with its kind and `valid`; for an invalid file also the
   `change` that made it and the `problems` `openco check` reports, each with the JSON
   `path` of the value at fault (`data.members[0].birth_date`). A conforming reader refuses
-  every invalid file; a good one reports the same paths.
+  every invalid file; a good one reports the same paths. A case is judged by the units,
+  professionals and families of `case/records.json` (a bundle) on the day `today`
+  (2100-01-01): `openco check --records case/records.json --today 2100-01-01 case/*.json`.
 - `schemas/KIND.schema.json`: the JSON Schema (draft 2020-12) of each kind. Every valid
   file passes its schema. An invalid file may pass it too when what is wrong is a rule
   between fields or objects that JSON Schema cannot state (listed on the documentation
@@ -72,6 +75,8 @@ def conformance(out: Path, seed: int, force: bool) -> None:
     with output_directory(out, force=force) as folder:
         for case in cases:
             folder.write_text(*case.file.split("/"), text=case.text + "\n")
+        records = dumps(suite.case_records(), indent=2)
+        folder.write_text(*suite.CASE_RECORDS_FILE.split("/"), text=records + "\n")
         index = json.dumps(suite.manifest(cases, seed=seed), indent=2, ensure_ascii=False)
         folder.write_text("manifest.json", text=index + "\n")
         for kind in schema_kinds():

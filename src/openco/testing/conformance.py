@@ -15,6 +15,7 @@ one :func:`openco.io.dumps` wrote, each invalid one a valid document with one ch
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 import zlib
@@ -29,16 +30,21 @@ from hypothesis.strategies import SearchStrategy
 
 from openco.errors import DocumentProblem, InvalidDocumentError
 from openco.io import SCHEMA_VERSION, document_kinds, dumps, loads
-from openco.process import Case
-from openco.testing.workflow import cases
+from openco.model import Area, AreaId, Bundle
+from openco.process import Case, Records
+from openco.testing.workflow import cases, make_cast
 
 __all__ = [
+    "CASE_RECORDS_FILE",
+    "CASE_TODAY",
     "ODD_VALUES",
     "SCHEMA_VERSION",
     "ConformanceCase",
+    "case_records",
     "conformance_cases",
     "manifest",
     "mutate",
+    "read_options",
 ]
 
 ODD_VALUES: Final[tuple[Any, ...]] = (
@@ -51,6 +57,40 @@ loader accepts (dates in other ISO forms, a day that does not exist, white space
 newline after an id, NUL, text longer than an id)."""
 
 _UNKNOWN_KEY: Final = "nickname"
+
+CASE_TODAY: Final = dt.date(2100, 1, 1)
+"""The day a case document of the suite is read on: after every record in it."""
+
+CASE_RECORDS_FILE: Final = "case/records.json"
+"""The bundle of units, professionals and families the suite's case documents are judged by."""
+
+
+def case_records() -> Bundle:
+    """The registers the suite's cases are judged by, as a bundle ``openco check`` can read.
+
+    The cases are those of :func:`~openco.testing.workflow.cases`, told with the people and
+    units of :func:`~openco.testing.workflow.make_cast`.
+    """
+    records = make_cast().records
+    areas = sorted({a for unit in records.units.values() for a in unit.areas})
+    return Bundle(
+        areas=[Area(id=AreaId(a), name=a.capitalize(), municipality="Rovaniemi") for a in areas],
+        units=records.units.values(),
+        professionals=records.professionals.values(),
+        families=records.families.values(),
+    )
+
+
+def read_options(cls: type) -> dict[str, Any]:
+    """What :func:`openco.io.loads` needs besides the text: records and a day, for a case."""
+    if cls is not Case:
+        return {}
+    bundle = case_records()
+    records = Records(
+        professionals=bundle.professionals, units=bundle.units, families=bundle.families
+    )
+    return {"records": records, "today": CASE_TODAY}
+
 
 JsonPath = tuple[str | int, ...]
 
@@ -124,7 +164,9 @@ class ConformanceCase:
     """One document of the suite: where it is written, its kind, and what a reader must say.
 
     *problems* are the problems ``openco check`` reports for an invalid document, each with
-    the JSON path of the value at fault; *change* says how it was made from a valid one.
+    the JSON path of the value at fault; *change* says how it was made from a valid one. A
+    case document is read with the records of :func:`case_records` on :data:`CASE_TODAY`
+    (``openco check --records case/records.json --today 2100-01-01``).
     """
 
     file: str
@@ -167,7 +209,7 @@ def _kind_seed(kind: str, seed: int) -> int:
 
 def _refusal(text: str, cls: type) -> tuple[DocumentProblem, ...]:
     try:
-        loads(text, cls)
+        loads(text, cls, **read_options(cls))
     except InvalidDocumentError as error:
         return tuple(error.problems)
     return ()
@@ -235,19 +277,13 @@ def manifest(suite: Sequence[ConformanceCase], *, seed: int) -> dict[str, Any]:
     >>> manifest([case], seed=0)["cases"][0]["problems"]
     [{'path': 'data.name', 'message': 'missing'}]
     """
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "seed": seed,
-        "cases": [
-            {"file": case.file, "kind": case.kind, "valid": True}
-            if case.valid
-            else {
-                "file": case.file,
-                "kind": case.kind,
-                "valid": False,
-                "change": case.change,
-                "problems": [{"path": p.path, "message": p.message} for p in case.problems],
-            }
-            for case in suite
-        ],
-    }
+    entries: list[dict[str, Any]] = []
+    for case in suite:
+        entry: dict[str, Any] = {"file": case.file, "kind": case.kind, "valid": case.valid}
+        if document_kinds()[case.kind] is Case:
+            entry |= {"records": CASE_RECORDS_FILE, "today": CASE_TODAY.isoformat()}
+        if not case.valid:
+            entry["change"] = case.change
+            entry["problems"] = [{"path": p.path, "message": p.message} for p in case.problems]
+        entries.append(entry)
+    return {"schema_version": SCHEMA_VERSION, "seed": seed, "cases": entries}
