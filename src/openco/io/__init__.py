@@ -11,10 +11,12 @@ from openco.io.document import iter_loads as iter_loads
 from openco.io.document import kind_of as kind_of
 from openco.io.document import loads as loads
 from openco.io.document import to_document as to_document
+from openco.io.network_csv import decode_csv as decode_csv
 from openco.io.network_csv import read_network_maps as read_network_maps
 
 __all__ = [
     "SCHEMA_VERSION",
+    "decode_csv",
     "document_kinds",
     "dumps",
     "iter_loads",
