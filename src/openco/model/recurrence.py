@@ -101,22 +101,9 @@ def _weekdays(value: Iterable[Weekday]) -> frozenset[Weekday]:
     return v.to_frozenset(value)
 
 
-def _whole_number(low: int, high: int) -> v.Validator:
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-            raise v.fail(instance, attribute.name, value, f"a whole number from {low} to {high}")
-
-    return check
-
-
-def _optional_whole_number(low: int, high: int) -> v.Validator:
-    inner = _whole_number(low, high)
-
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
-            inner(instance, attribute, value)
-
-    return check
+def _check_whole_number(instance: object, name: str, value: object, high: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= high:
+        raise v.fail(instance, name, value, f"a whole number from 1 to {high}")
 
 
 def _check_day(name: str, value: object, *, optional: bool = False) -> None:
@@ -157,16 +144,23 @@ class Recurrence:
     """
 
     frequency: Frequency = attrs.field(validator=v.member_of(Frequency))
-    interval: int = attrs.field(default=1, validator=_whole_number(1, MAX_RECURRENCE_INTERVAL))
+    interval: int = attrs.field(default=1)
     weekdays: frozenset[Weekday] = attrs.field(
         repr=v.set_repr,
         default=frozenset(),
         converter=_weekdays,
         validator=[v.collection(frozenset, "weekdays"), v.each(Weekday, "a Weekday")],
     )
-    count: int | None = attrs.field(
-        default=None, validator=_optional_whole_number(1, MAX_RECURRENCE_COUNT)
-    )
+    count: int | None = attrs.field(default=None)
+
+    @interval.validator
+    def _check_interval(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        _check_whole_number(self, attribute.name, value, MAX_RECURRENCE_INTERVAL)
+
+    @count.validator
+    def _check_count(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            _check_whole_number(self, attribute.name, value, MAX_RECURRENCE_COUNT)
 
     @weekdays.validator
     def _check_weekdays(self, attribute: attrs.Attribute[Any], value: frozenset[Any]) -> None:
