@@ -283,7 +283,11 @@ INVALID_ITEM: list[Any] = [
         "recurrence",
         id="a count and an until",
     ),
-    pytest.param(change(starts_on="2026-04-14"), "starts_on", id="start as text"),
+    pytest.param(
+        change(starts_on="2026-04-14", due=None, until=None, recurrence=None),
+        "starts_on",
+        id="start as text",
+    ),
 ]
 
 

@@ -613,6 +613,8 @@ def cross_field_rules(
     Custody.adult: a person other than the child
     Family.custody: no two elements have the same child and adult
     Family.custody: each relation names a child and an adult who are members, the adult born before the child
+    Family.interpreter_needs: no two elements have the same person and kind
+    Family.interpreter_needs: each interpreter need names a member
     """  # noqa: E501 - a doctest's output is one line
     return _generated(kind, workflow, DEFAULT_LIMITS)[1]
 
