@@ -63,6 +63,7 @@ from openco.model.recurrence import Frequency as Frequency
 from openco.model.recurrence import Recurrence as Recurrence
 from openco.model.recurrence import Weekday as Weekday
 from openco.model.service import Area as Area
+from openco.model.service import DataController as DataController
 from openco.model.service import Professional as Professional
 from openco.model.service import ServiceKind as ServiceKind
 from openco.model.service import ServiceUnit as ServiceUnit
@@ -85,6 +86,7 @@ __all__ = [
     "ContactFrequency",
     "Custody",
     "CustodyKind",
+    "DataController",
     "DataScope",
     "Family",
     "FamilyId",
