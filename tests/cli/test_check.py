@@ -138,9 +138,7 @@ class TestProblems:
 
         assert run(path) == (0, "Checked 1 file, 3 documents: no problems.\n")
 
-    def test_a_line_that_is_not_a_document_does_not_stop_the_others(
-        self, tmp_path: Path
-    ) -> None:
+    def test_a_line_that_is_not_a_document_does_not_stop_the_others(self, tmp_path: Path) -> None:
         path = tmp_path / "maps.jsonl"
         path.write_text("[]\n" + "\n".join(dumps(m) for m in STORY.network_maps), encoding="utf-8")
 
