@@ -26,7 +26,7 @@ import resource
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO, Final, Self
+from typing import BinaryIO, Final
 
 import attrs
 import click
@@ -46,7 +46,7 @@ from openco.analysis import (
 )
 from openco.analysis.area import DEFAULT_BETWEENNESS_SAMPLE
 from openco.cli._limits import ByteSize, limit_options
-from openco.cli.check import JSON_LINES_SUFFIXES
+from openco.cli.check import EMPTY_DOCUMENT, JSON_LINES_SUFFIXES, opened
 from openco.cli.keys import (
     KEY_ENV,
     KEY_FILE_SUFFIX,
@@ -55,6 +55,8 @@ from openco.cli.keys import (
     refuse_key_on_command_line,
 )
 from openco.cli.output import OutputDirectory, output_directory
+from openco.cli.progress import PROGRESS_OPTION, STDIN_NAME, is_dash
+from openco.cli.progress import progress as progress_display
 from openco.cli.report import counted
 from openco.errors import DocumentProblem, InvalidDocumentError, LimitExceededError
 from openco.io import document_kinds, loads
@@ -272,7 +274,7 @@ class _Segment:
 
     @property
     def lines(self) -> bool:
-        return self.path.suffix.lower() in JSON_LINES_SUFFIXES
+        return is_dash(self.path) or self.path.suffix.lower() in JSON_LINES_SUFFIXES
 
 
 def _count_lines(handle: BinaryIO, end: int) -> int:
@@ -295,16 +297,21 @@ def _read_segments(
     reader = _Reader(collected)
     for segment in segments:
         path = segment.path
-        with path.open("rb") as handle:
+        with opened(path) as handle:
             if not segment.lines:
                 text = handle.read()
+                if not text.strip():
+                    # As openco check says: a .json file holds one document, not none.
+                    raise _problem(str(path), [DocumentProblem("", EMPTY_DOCUMENT)])
                 yield from reader.document(text, str(path))
                 advance(len(text))
                 continue
+            name = STDIN_NAME if is_dash(path) else str(path)
             number = segment.first_line
             if number is None:
                 number = _count_lines(handle, segment.start) + 1
-            handle.seek(segment.start)
+            if segment.start:
+                handle.seek(segment.start)
             position, end, pending = segment.start, segment.end, 0
             for line in handle:
                 if end is not None and position >= end:
@@ -314,7 +321,7 @@ def _read_segments(
                 if pending > 1 << 20:
                     advance(pending)
                     pending = 0
-                yield from reader.document(line, f"{path}:{number}")
+                yield from reader.document(line, f"{name}:{number}")
                 number += 1
             advance(pending)
 
@@ -416,7 +423,7 @@ def read_and_measure(
     """
     limits = collected.limits
     forks = "fork" in multiprocessing.get_all_start_methods()
-    parts = _parts(files, workers) if forks else None
+    parts = _parts(files, workers) if forks and not any(map(is_dash, files)) else None
     if parts is None:
         return measure_maps(read_documents(files, collected, advance=advance), limits=limits)
     share = collected.memory_budget // len(parts)
@@ -463,48 +470,12 @@ def _has_matplotlib() -> bool:
     return importlib.util.find_spec("matplotlib") is not None
 
 
-class _NoProgress:
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        return None
-
-    def update(self, _: int) -> None:
-        return None
-
-
-class _LogProgress(_NoProgress):
-    """Progress as lines for a log (``--progress`` where stderr is not a terminal)."""
-
-    def __init__(self, total: int) -> None:
-        self.total, self.done, self.shown = max(total, 1), 0, -1
-
-    def update(self, read: int) -> None:
-        self.done += read
-        tenth = min(10 * self.done // self.total, 10)
-        if tenth > self.shown:
-            self.shown = tenth
-            click.echo(f"Reading: {10 * tenth}%", err=True)
-
-
-def _progress(total: int, *, show: bool | None) -> contextlib.AbstractContextManager[Any]:
-    terminal = sys.stderr.isatty()
-    if show is False or (show is None and not terminal):
-        return _NoProgress()
-    if not terminal:
-        return _LogProgress(total)
-    return click.progressbar(
-        length=max(total, 1), label="Reading", file=sys.stderr, show_pos=False, width=30
-    )
-
-
 @click.command(short_help="Measure families' network maps and areas into CSV and GraphML.")
 @click.argument(
     "files",
     nargs=-1,
     required=True,
-    type=click.Path(exists=True, dir_okay=False, readable=True, path_type=Path),
+    type=click.Path(exists=True, dir_okay=False, readable=True, allow_dash=True, path_type=Path),
 )
 @click.option(
     "-o",
@@ -549,11 +520,7 @@ def _progress(total: int, *, show: bool | None) -> contextlib.AbstractContextMan
     show_default=True,
     help="Draw the network maps of this many first families (SVG, or DOT without matplotlib).",
 )
-@click.option(
-    "--progress/--no-progress",
-    default=None,
-    help="Show the progress bar on stderr. By default, only when stderr is a terminal.",
-)
+@PROGRESS_OPTION
 @click.option(
     "--seed",
     type=int,
@@ -603,7 +570,8 @@ def analyse(
     """Measure every family's network map and every area, into CSV, GraphML and pictures.
 
     FILES are openco documents: JSON Lines (.jsonl, .ndjson) from 'openco generate' or
-    'openco import-csv', or files of one document each. Bundles and single network maps,
+    'openco import-csv', or files of one document each; - reads JSON Lines from stdin
+    ('openco generate ... -o - | openco analyse - --out DIR'). Bundles and single network maps,
     families, professionals, units, areas, meetings, plans and concerns are read; other
     kinds are counted and skipped.
 
@@ -614,11 +582,13 @@ def analyse(
     if names and key_file is not None:
         raise click.UsageError("--names shows real ids; it cannot be used with --key-file.")
     collected = Collected(pictures=pictures, limits=limits, memory_budget=memory_budget)
-    total = sum(path.stat().st_size for path in files)
+    if sum(is_dash(path) for path in files) > 1:
+        raise click.UsageError("stdin (-) can be read only once.")
+    total = None if any(is_dash(p) for p in files) else sum(p.stat().st_size for p in files)
     # Real names and ids are kept owner-only; pseudonymised output follows the umask.
     with output_directory(out, force=force, private=names) as stage, _paused_gc():
         key = None if names else pseudonym_key(key_file, out=out, force=force)
-        with _progress(total, show=progress) as bar:
+        with progress_display(total, show=progress, label="Reading") as bar:
             table = read_and_measure(files, collected, workers=workers, advance=bar.update)
         _check_memory(collected, "after reading")
         if key is None:
