@@ -30,7 +30,9 @@ in ``__str__`` from the data it carries, so that exceptions pickle and copy inta
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
+from typing import Final
 
 import attrs
 
@@ -46,14 +48,59 @@ __all__ = [
     "RuleConfigurationError",
     "TransitionNotAllowedError",
     "WorkflowDefinitionError",
+    "redacted",
 ]
 
 
-def _shown(value: object) -> str:
-    """*value*'s repr, a set's elements sorted, so that a message reads the same every time."""
-    if isinstance(value, frozenset | set) and value:
-        return f"{type(value).__name__}({{{', '.join(sorted(map(repr, value)))}}})"
-    return repr(value)
+_EXCERPT: Final = 12
+_SMALL_NUMBER: Final = 10**6
+
+
+def _mask(char: str) -> str:
+    if char.isdigit():
+        return "9"
+    if char.isalpha():
+        return "X" if char.isupper() else "x"
+    if char.isascii() and char.isprintable():
+        return char  # punctuation and spaces: they show why an id or a date is refused
+    return "*"
+
+
+def redacted(value: object) -> str:
+    """A short excerpt of *value* for an error message or a log, without its content.
+
+    Error messages and logs must not carry personal data, and a bad value in a document is
+    often exactly that (a name, an identity code). Text is shown by its shape only: letters
+    as ``x``/``X``, digits as ``9``, punctuation and spaces kept, other characters as ``*``;
+    at most 12 characters of it, then the length. Collections are shown by kind and size,
+    small numbers, booleans, ``None`` and enumeration members as they are.
+
+    >>> redacted("150321A123B Aino Virtanen")
+    "'999999X999X …' (25 characters, masked)"
+    >>> redacted("../x"), redacted("")
+    ("'../x' (masked)", "'' (empty text)")
+    >>> redacted(["a", "b"]), redacted({"k": 1}), redacted(5), redacted(None)
+    ('a list of 2 elements', 'an object with 1 key', '5', 'None')
+    """
+    if isinstance(value, str):
+        if not value:
+            return "'' (empty text)"
+        shape = "".join(map(_mask, value[:_EXCERPT]))
+        if len(value) <= _EXCERPT:
+            return f"'{shape}' (masked)"
+        return f"'{shape}…' ({len(value):,} characters, masked)"
+    if value is None or isinstance(value, bool | enum.Enum):
+        return repr(getattr(value, "value", value))
+    if isinstance(value, int | float) and abs(value) < _SMALL_NUMBER:
+        return repr(value)
+    if isinstance(value, int | float):
+        return "a large number"
+    if isinstance(value, dict):
+        return f"an object with {len(value):,} key{'s' if len(value) != 1 else ''}"
+    if isinstance(value, list | tuple | set | frozenset):
+        kind = {list: "list", tuple: "list", set: "set", frozenset: "set"}[type(value)]
+        return f"a {kind} of {len(value):,} element{'s' if len(value) != 1 else ''}"
+    return f"a {type(value).__name__}"
 
 
 class OpencoError(Exception):
@@ -69,9 +116,11 @@ class InvalidModelError(OpencoError, ValueError):
         value: the offending value.
         allowed: what the field accepts, in words.
 
-    >>> err = InvalidModelError("Person", "name", "", "a non-empty string")
+    The value is shown :func:`redacted`, so that a message never repeats personal data:
+
+    >>> err = InvalidModelError("Person", "name", "Aino 150321A123B", "a non-empty string")
     >>> str(err)
-    "Person.name: got '', allowed: a non-empty string"
+    "Person.name: got 'Xxxx 999999X…' (16 characters, masked), allowed: a non-empty string"
     """
 
     def __init__(self, owner: str, field: str, value: object, allowed: str) -> None:
@@ -82,7 +131,7 @@ class InvalidModelError(OpencoError, ValueError):
         self.allowed = allowed
 
     def __str__(self) -> str:
-        return f"{self.owner}.{self.field}: got {_shown(self.value)}, allowed: {self.allowed}"
+        return f"{self.owner}.{self.field}: got {redacted(self.value)}, allowed: {self.allowed}"
 
 
 @attrs.frozen

@@ -18,7 +18,28 @@ from openco.errors import InvalidModelError
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 T = TypeVar("T")
 
-_ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}")
+# Ids end up in file names, URLs and logs of the systems around openco, so they hold nothing a
+# path could be made of: no / or \\, no "..", no NUL, no leading dot and no drive letter ("c:").
+_ID: Final = re.compile(r"(?![A-Za-z]:)[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}")
+_ID_MAX: Final = 128
+_ID_ALLOWED: Final = (
+    "an id of 1-128 letters, digits or ._:@- starting with a letter or digit, "
+    "without '..' or a drive letter such as 'c:'"
+)
+
+
+def is_identifier(value: object) -> bool:
+    """Whether *value* is an id: the one check behind every id field, in every reader.
+
+    >>> [is_identifier(x) for x in ("f-17", "urn:oid:1.2.246", "../x", "a/b", "a..b", "c:x")]
+    [True, True, False, False, False, False]
+    """
+    return (
+        isinstance(value, str)
+        and len(value) <= _ID_MAX
+        and _ID.fullmatch(value) is not None
+        and ".." not in value
+    )
 
 
 def set_repr(value: object) -> str:
@@ -88,20 +109,15 @@ def collection(kind: type[tuple[Any, ...] | frozenset[Any]], what: str) -> Valid
 
 
 def identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An id: 1-128 characters of letters, digits and ``._:@/-``, starting with a letter/digit."""
-    if not isinstance(value, str) or _ID.fullmatch(value) is None:
-        raise fail(
-            instance,
-            attribute.name,
-            value,
-            "an id of 1-128 letters, digits or ._:@/- starting with a letter or digit",
-        )
+    """An id, as :func:`is_identifier`: 1-128 letters, digits and ``._:@-``, no path."""
+    if not is_identifier(value):
+        raise fail(instance, attribute.name, value, _ID_ALLOWED)
 
 
 def identifiers(instance: object, attribute: attrs.Attribute[Any], value: Iterable[Any]) -> None:
     """Every element is an id, as :func:`identifier`."""
     for index, element in enumerate(value):
-        if not isinstance(element, str) or _ID.fullmatch(element) is None:
+        if not is_identifier(element):
             raise fail(instance, f"{attribute.name}[{index}]", element, "an id")
 
 

@@ -87,6 +87,7 @@ from openco.model import (
     View,
     ZoneAssessment,
 )
+from openco.model._validators import is_identifier
 
 __all__ = [
     "areas",
@@ -154,10 +155,15 @@ def _check_day(name: str, value: object) -> None:
 # times slower. Inside draws, dynamic choices use _pick() and _subset(), which only draw ints.
 
 _ID_FIRST: Final = string.ascii_letters + string.digits
-_ID_REST: Final = _ID_FIRST + "._:@/-"
+_ID_REST: Final = _ID_FIRST + "._:@-"
 
-# Any id the model accepts: mostly short, sometimes up to the 128-character limit.
-_ID: Final = st.tuples(st.sampled_from(_ID_FIRST), st.text(_ID_REST, max_size=127)).map("".join)
+# Any id the model accepts: mostly short, sometimes up to the 128-character limit. The filter
+# drops the few draws with ".." or a drive letter ("c:"), which ids refuse (path characters).
+_ID: Final = (
+    st.tuples(st.sampled_from(_ID_FIRST), st.text(_ID_REST, max_size=127))
+    .map("".join)
+    .filter(is_identifier)
+)
 _PERSON_ID: Final = _ID.map(PersonId)
 _DATE: Final = st.dates()
 _BOOL: Final = st.booleans()
@@ -252,7 +258,7 @@ def _fresh(draw: st.DrawFn, used: set[str]) -> str:
     value, number = drawn, 0
     while value in used:
         number += 1
-        value = f"{drawn[:120]}.{number}"
+        value = f"{drawn[:120]}-{number}"  # "-": a "." could make ".." (refused)
     used.add(value)
     return value
 
@@ -285,7 +291,7 @@ def _between(
 
 
 def person_ids() -> SearchStrategy[PersonId]:
-    """Ids for people: 1-128 letters, digits or ``._:@/-``, starting with a letter or digit."""
+    """Ids for people: 1-128 letters, digits or ``._:@-``, starting with a letter or digit."""
     return _PERSON_ID
 
 
