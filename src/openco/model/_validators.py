@@ -128,9 +128,28 @@ def optional_identifier(instance: object, attribute: attrs.Attribute[Any], value
 
 
 def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Text that is not empty or only white space."""
+    """Text that is not empty or only white space, and holds no NUL character.
+
+    NUL ends a string in C and in many databases and file formats: text with one would be cut
+    short, or refused, by the systems openco's data goes on to.
+    """
     if not isinstance(value, str) or not value.strip():
         raise fail(instance, attribute.name, value, "a non-empty text")
+    if "\x00" in value or not _is_utf8(value):
+        raise fail(
+            instance, attribute.name, value, "a text without NUL characters or lone surrogates"
+        )
+
+
+def _is_utf8(value: str) -> bool:
+    """Whether *value* can be written as UTF-8: a lone surrogate (``"\\ud800"``) cannot."""
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
