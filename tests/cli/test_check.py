@@ -106,7 +106,7 @@ class TestProblems:
         assert code == ExitCode.INVALID_INPUT
         assert output.splitlines() == [
             (
-                f"{maps}:2: data.members[0].ring: got 'xxxxxxxxx' (masked), expected one of inner, middle, "
+                f"{maps}:2: data.members[0].ring: got 'outermost', expected one of inner, middle, "
                 "outer"
             ),
             (
@@ -150,7 +150,7 @@ class TestProblems:
         code, output = run(path)
 
         assert code == ExitCode.INVALID_INPUT
-        assert output.startswith(f"{path}:1: $: not JSON: 'utf-8' codec can't decode")
+        assert output.startswith(f"{path}:1: $: not UTF-8 text (byte ")
 
     def test_a_missing_file_is_a_usage_error(self, tmp_path: Path) -> None:
         code, output = run(tmp_path / "nowhere.json")

@@ -9,7 +9,6 @@ envelope (``"kind": "family"``), so one command checks families, maps, bundles a
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Final
@@ -19,8 +18,8 @@ import click
 
 from openco.cli.exit_codes import ExitCode
 from openco.cli.report import counted
-from openco.errors import DocumentProblem, InvalidDocumentError
-from openco.io import document_kinds, iter_loads, loads
+from openco.errors import DocumentProblem, InvalidDocumentError, redacted
+from openco.io import document_kinds, iter_loads, loads, read_json
 
 __all__ = ["DocumentChecker", "FileProblem", "check"]
 
@@ -55,16 +54,16 @@ def _kind_problem(raw: object) -> tuple[type | None, DocumentProblem | None]:
     cls = kinds.get(raw["kind"]) if isinstance(raw["kind"], str) else None
     if cls is None:
         return None, DocumentProblem(
-            "kind", f"{raw['kind']!r} is not one of {', '.join(sorted(kinds))}"
+            "kind", f"{redacted(raw['kind'], word=True)} is not one of {', '.join(sorted(kinds))}"
         )
     return cls, None
 
 
 def _kind_of_text(text: bytes) -> tuple[type | None, DocumentProblem | None]:
     try:
-        raw = json.loads(text)
-    except ValueError as error:  # also UnicodeDecodeError: a file that is not UTF-8
-        return None, DocumentProblem("", f"not JSON: {error}")
+        raw = read_json(text)  # strictly: no RecursionError on deep input, no lone surrogates
+    except InvalidDocumentError as error:
+        return None, error.problems[0]
     return _kind_problem(raw)
 
 

@@ -10,6 +10,7 @@ from openco.io.document import dumps as dumps
 from openco.io.document import iter_loads as iter_loads
 from openco.io.document import kind_of as kind_of
 from openco.io.document import loads as loads
+from openco.io.document import read_json as read_json
 from openco.io.document import to_document as to_document
 from openco.io.network_csv import read_network_maps as read_network_maps
 
@@ -20,6 +21,7 @@ __all__ = [
     "iter_loads",
     "kind_of",
     "loads",
+    "read_json",
     "read_network_maps",
     "to_document",
 ]

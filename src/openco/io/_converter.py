@@ -95,7 +95,7 @@ def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
         try:
             return members[value]
         except (KeyError, TypeError):
-            raise _WrongTypeError(value, f"one of {options}") from None
+            raise _WrongTypeError(value, f"one of {options}", word=True) from None
 
     return structure
 
@@ -109,13 +109,14 @@ def _unstructure_set(value: frozenset[Any]) -> list[Any]:
 class _WrongTypeError(ValueError):
     """A JSON value of the wrong shape; the message says what was expected."""
 
-    def __init__(self, value: object, expected: str) -> None:
+    def __init__(self, value: object, expected: str, *, word: bool = False) -> None:
         super().__init__(value, expected)
         self.value = value
         self.expected = expected
+        self.word = word
 
     def __str__(self) -> str:
-        return f"got {redacted(self.value)}, expected {self.expected}"
+        return f"got {redacted(self.value, word=self.word)}, expected {self.expected}"
 
 
 def _make_converter(*, detailed: bool) -> cattrs.Converter:

@@ -63,7 +63,7 @@ def shown_key(key: str) -> str:
     >>> shown_key("nmae"), shown_key("Aino Virtanen")
     ('nmae', "'Xxxx Xxxxxxx…' (13 characters, masked)")
     """
-    return key if _KEY.fullmatch(key) else redacted(key)
+    return key if _KEY.fullmatch(key) else redacted(key)  # the same words as redacted(word=True)
 
 
 def _over(limits: Limits, name: str, value: int) -> ParseError:

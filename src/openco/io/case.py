@@ -99,7 +99,8 @@ def _detail(
         expected = ", ".join(sorted(details))
         return None, [
             DocumentProblem(
-                f"{path}.type", f"got {redacted(raw['type'])}, expected one of {expected}"
+                f"{path}.type",
+                f"got {redacted(raw['type'], word=True)}, expected one of {expected}",
             )
         ]
     fields = {k: v for k, v in raw.items() if k != "type"}
@@ -126,7 +127,8 @@ def _record(
         expected = ", ".join(steps)
         problems.append(
             DocumentProblem(
-                f"{path}.step", f"got {redacted(raw['step'])}, expected one of {expected}"
+                f"{path}.step",
+                f"got {redacted(raw['step'], word=True)}, expected one of {expected}",
             )
         )
     core_data = {k: raw[k] for k in ("actor", "role", "on", "reason") if k in raw}

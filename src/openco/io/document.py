@@ -36,6 +36,7 @@ __all__ = [
     "iter_loads",
     "kind_of",
     "loads",
+    "read_json",
     "to_document",
 ]
 
@@ -154,10 +155,11 @@ def _envelope(raw: object, kind: str) -> tuple[object, list[DocumentProblem]]:
     if "kind" not in raw:
         problems.append(DocumentProblem("kind", "missing"))
     elif raw["kind"] != kind:
-        # A kind openco knows is shown as it is; anything else could be data, and is masked.
+        # A word of openco's vocabulary is shown as it is; anything else could be data.
         got = raw["kind"]
-        shown = repr(got) if isinstance(got, str) and got in _KINDS else redacted(got)
-        problems.append(DocumentProblem("kind", f"got {shown}, expected {kind!r}"))
+        problems.append(
+            DocumentProblem("kind", f"got {redacted(got, word=True)}, expected {kind!r}")
+        )
     if "data" not in raw:
         problems.append(DocumentProblem("data", "missing"))
     return raw.get("data"), problems
@@ -190,6 +192,28 @@ def _structure_bundle(data: object) -> tuple[Bundle | None, list[DocumentProblem
     if references:
         return None, references
     return Bundle(**parts), []
+
+
+def read_json(text: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> object:
+    """The JSON value of *text*, read as strictly as :func:`loads` reads a document.
+
+    For a reader that must look at a document before it knows its kind (``openco check``
+    reads the envelope first). Over a limit, not UTF-8, a lone surrogate, a NUL, a key twice
+    in one object, or nested too deeply: each is an :class:`InvalidDocumentError`, never a
+    crash.
+
+    >>> read_json('{"kind": "area"}')
+    {'kind': 'area'}
+    >>> read_json('{"kind": "area", "kind": "family"}')
+    Traceback (most recent call last):
+    ...
+    openco.errors.InvalidDocumentError: 1 problem in the document:
+      $: the key kind appears twice in one object
+    """
+    try:
+        return parse(text, limits)
+    except ParseError as error:
+        raise InvalidDocumentError([error.problem]) from error.limit
 
 
 def loads(
@@ -244,10 +268,10 @@ def loads(
         _refuse(problems, raw, limits)
     limit = _counted(cls, data, limits)
     if limit is not None:
-        where, error = limit
+        where, exceeded = limit
         raise InvalidDocumentError(
-            [DocumentProblem(join_path("data", where), str(error))]
-        ) from error
+            [DocumentProblem(join_path("data", where), str(exceeded))]
+        ) from exceeded
     with _GcPaused():
         obj, problems = _structure(data, cls, workflow)
     if obj is not None and today is not None:

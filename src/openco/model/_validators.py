@@ -142,7 +142,7 @@ def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
 
 
 def _is_utf8(value: str) -> bool:
-    """Whether *value* can be written as UTF-8: a lone surrogate (``"\\ud800"``) cannot."""
+    """Whether *value* can be written as UTF-8: a lone surrogate (U+D800 to U+DFFF) cannot."""
     if value.isascii():
         return True
     try:

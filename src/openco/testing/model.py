@@ -174,9 +174,9 @@ def _has_text(value: str) -> bool:
 
 
 # Any text the model accepts: not empty, not only white space, UTF-8 (no lone surrogate), no NUL.
-_TEXT: Final = st.text(
-    st.characters(codec="utf-8", exclude_characters="\x00"), min_size=1
-).filter(_has_text)
+_TEXT: Final = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), min_size=1).filter(
+    _has_text
+)
 
 # Syllables of made-up, Finnish-sounding first names: the names are generated, never real
 # people's, so fixtures built from them cannot point at anyone.
