@@ -45,13 +45,13 @@ def _structure_bool(value: object, _: type) -> bool:
 
 
 _DATE: Final = "an ISO date string such as 2026-03-02"
-_DATE_LENGTH: Final = 10
+_ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _structure_date(value: object, _: type) -> dt.date:
     # YYYY-MM-DD only, as dumps writes and the JSON Schema says: Python 3.11's fromisoformat
     # would also take 20260302 and week dates such as 2026-W10-1.
-    if not isinstance(value, str) or len(value) != _DATE_LENGTH or value[4] != "-":
+    if not isinstance(value, str) or _ISO_DAY.fullmatch(value) is None:
         raise _WrongTypeError(value, _DATE)
     try:
         return dt.date.fromisoformat(value)
