@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 import typing
@@ -26,7 +27,14 @@ from openco.process import Case
 from openco.testing.workflow import good_case, make_cast
 
 STORY = vaaralampi_story()
-CASE = good_case(make_cast())
+CAST = make_cast()
+CASE = good_case(CAST)
+FAR_FUTURE = dt.date(2100, 1, 1)  # the reader's day for cases: later than every record
+
+
+def for_case(cls: type) -> dict[str, Any]:
+    """What loads() needs besides the text: a case is judged by the records and a day."""
+    return {"records": CAST.records, "today": FAR_FUTURE} if cls is Case else {}
 SOURCES: list[object] = [
     STORY,
     CASE,
@@ -47,7 +55,7 @@ AREA = (
 
 def refusal(text: str | bytes, cls: type, limits: Limits = DEFAULT_LIMITS) -> InvalidDocumentError:
     with pytest.raises(InvalidDocumentError) as caught:
-        loads(text, cls, limits=limits)
+        loads(text, cls, limits=limits, **for_case(cls))
     return caught.value
 
 
@@ -264,14 +272,14 @@ class TestIterLoads:
 def check_mutant(text: str | bytes, cls: type, must_refuse: bool, kind: str) -> None:
     """The one oracle of the fuzz test and of benchmarks/fuzz_loader.py's long run."""
     try:
-        value: object = loads(text, cls, limits=FUZZ_LIMITS)
+        value: object = loads(text, cls, limits=FUZZ_LIMITS, **for_case(cls))
     except InvalidDocumentError as error:
         message = str(error)
         assert not any(part in message for part in PLANTED_PARTS), message
         assert len(message) < 5_000
         return
     assert not must_refuse, f"a {kind} mutant was accepted"
-    assert loads(dumps(value), cls) == value
+    assert loads(dumps(value), cls, **for_case(cls)) == value
 
 
 @settings(max_examples=120, suppress_health_check=[HealthCheck.too_slow], deadline=None)

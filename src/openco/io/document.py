@@ -27,7 +27,7 @@ from openco.io._strict import ParseError, nesting_depth, parse, shown_key
 from openco.io.case import case_data, structure_case
 from openco.limits import DEFAULT_LIMITS, Limits
 from openco.model import Bundle, Family, Person, reference_problems
-from openco.process import DEFAULT_WORKFLOW, Case, Workflow
+from openco.process import DEFAULT_WORKFLOW, Case, Records, Workflow
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -222,6 +222,7 @@ def loads(
     *,
     today: dt.date | None = None,
     workflow: Workflow = DEFAULT_WORKFLOW,
+    records: Records | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> T:
     """Read an openco document of *cls* from *text*.
@@ -236,6 +237,9 @@ def loads(
         today: if given, people born after this date are refused (openco never reads the clock).
         workflow: for a :class:`~openco.process.Case`, the workflow whose rules its history is
             replayed under (a municipality's own variant, say).
+        records: for a :class:`~openco.process.Case` (required there, with *today*), the
+            registers its history is judged by (:class:`~openco.process.Records`); no record
+            may be dated after *today*.
         limits: the most the document may hold (:data:`~openco.limits.DEFAULT_LIMITS`).
 
     Raises:
@@ -273,7 +277,7 @@ def loads(
             [DocumentProblem(join_path("data", where), str(exceeded))]
         ) from exceeded
     with _GcPaused():
-        obj, problems = _structure(data, cls, workflow)
+        obj, problems = _structure(data, cls, workflow, records, today)
     if obj is not None and today is not None:
         problems = list(_future_births(obj, today))
     if problems or obj is None:
@@ -366,12 +370,16 @@ def _counted(cls: type, data: object, limits: Limits) -> tuple[str, LimitExceede
 
 
 def _structure(
-    data: object, cls: type[T], workflow: Workflow
+    data: object,
+    cls: type[T],
+    workflow: Workflow,
+    records: Records | None = None,
+    today: dt.date | None = None,
 ) -> tuple[T | None, list[DocumentProblem]]:
     if cls is Bundle:
         return _structure_bundle(data)  # type: ignore[return-value]  # cls is Bundle here
     if cls is Case:
-        return structure_case(data, workflow=workflow)  # type: ignore[return-value]  # cls is Case
+        return structure_case(data, workflow=workflow, records=records, today=today)  # type: ignore[return-value]  # cls is Case
     return structure(data, cls)
 
 
@@ -381,6 +389,7 @@ def iter_loads(
     *,
     today: dt.date | None = None,
     workflow: Workflow = DEFAULT_WORKFLOW,
+    records: Records | None = None,
     limits: Limits = DEFAULT_LIMITS,
     on_error: Callable[[int, InvalidDocumentError], None] | None = None,
 ) -> Iterator[T]:
@@ -402,7 +411,7 @@ def iter_loads(
         if not line.strip():
             continue
         try:
-            yield loads(line, cls, today=today, workflow=workflow, limits=limits)
+            yield loads(line, cls, today=today, workflow=workflow, records=records, limits=limits)
         except InvalidDocumentError as error:
             if on_error is None:
                 raise InvalidDocumentError(
