@@ -35,6 +35,8 @@ FAR_FUTURE = dt.date(2100, 1, 1)  # the reader's day for cases: later than every
 def for_case(cls: type) -> dict[str, Any]:
     """What loads() needs besides the text: a case is judged by the records and a day."""
     return {"records": CAST.records, "today": FAR_FUTURE} if cls is Case else {}
+
+
 SOURCES: list[object] = [
     STORY,
     CASE,
