@@ -18,7 +18,6 @@ import csv
 import gc
 import importlib.util
 import itertools
-import json
 import multiprocessing
 import os
 import re
@@ -59,7 +58,7 @@ from openco.cli.progress import PROGRESS_OPTION, STDIN_NAME, is_dash
 from openco.cli.progress import progress as progress_display
 from openco.cli.report import counted
 from openco.errors import DocumentProblem, InvalidDocumentError, LimitExceededError
-from openco.io import document_kinds, loads
+from openco.io import document_kinds, loads, read_json
 from openco.limits import DEFAULT_LIMITS, Limits
 from openco.model import (
     AreaId,
@@ -245,7 +244,7 @@ class _Reader:
             return
         cls = self.kinds.get(kind, Bundle) if kind is not None else Bundle
         try:
-            document: object = loads(text, cls)
+            document: object = loads(text, cls, limits=collected.limits)
         except InvalidDocumentError as error:
             raise _problem(where, error.problems) from None
         yield from collected.add(document)
@@ -255,8 +254,8 @@ class _Reader:
         # Another layout than dumps() writes: find the kind the slow way, and let loads()
         # word every problem of the envelope.
         try:
-            raw = json.loads(text)
-        except ValueError:  # also UnicodeDecodeError
+            raw = read_json(text)
+        except InvalidDocumentError:
             return None
         kind = raw.get("kind") if isinstance(raw, dict) else None
         return kind if isinstance(kind, str) else None
