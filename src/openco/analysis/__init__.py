@@ -16,6 +16,8 @@ Modules by question:
   :func:`to_networkx` escape hatch.
 * :mod:`openco.analysis.draw` - the network-map picture (DOT; SVG and PNG with
   ``openco[plot]``).
+* :mod:`openco.analysis.diagram` - the workflow as a picture (SVG and PNG with
+  ``openco[plot]``).
 
 Imports :mod:`openco.model` and :mod:`openco.errors`. networkx is used only behind the private
 ``_graph`` module; no public function takes or returns a networkx graph except
@@ -37,6 +39,8 @@ from openco.analysis.batch import measure_maps as measure_maps
 from openco.analysis.change import MapChange as MapChange
 from openco.analysis.change import compare_maps as compare_maps
 from openco.analysis.change import map_history as map_history
+from openco.analysis.diagram import workflow_png as workflow_png
+from openco.analysis.diagram import workflow_svg as workflow_svg
 from openco.analysis.draw import MapLayout as MapLayout
 from openco.analysis.draw import MapMark as MapMark
 from openco.analysis.draw import layout_map as layout_map
@@ -122,4 +126,6 @@ __all__ = [
     "to_node_link",
     "to_png",
     "to_svg",
+    "workflow_png",
+    "workflow_svg",
 ]

@@ -28,6 +28,7 @@ from openco.analysis import (
     to_png,
     to_svg,
 )
+from openco.analysis.diagram import workflow_png, workflow_svg
 from openco.cli.output import output_directory
 from openco.demo import (
     DemoStep,
@@ -452,7 +453,7 @@ def demo_files(told: Told, language: str = "en") -> DemoFiles:
     ... # doctest: +NORMALIZE_WHITESPACE
     ['area-report.csv', 'area-report.md', 'case.json', 'network-map-after.dot',
      'network-map-after.svg', 'network-map-before.dot', 'network-map-before.svg',
-     'story.json', 'story.txt', 'workflow.dot', 'workflow.mmd']
+     'story.json', 'story.txt', 'workflow.dot', 'workflow.mmd', 'workflow.svg']
     """
     files: dict[str, str | bytes] = {
         "story.txt": told.text + "\n",
@@ -481,6 +482,8 @@ def demo_files(told: Told, language: str = "en") -> DemoFiles:
             files[f"network-map-{when}.png"] = to_png(
                 nmap, earlier=earlier, privacy=named, language=language, title=title
             )
+        files["workflow.svg"] = workflow_svg(DEFAULT_WORKFLOW, language=language)
+        files["workflow.png"] = workflow_png(DEFAULT_WORKFLOW, language=language)
     except MissingDependencyError:
         pictures = False
         for name in [n for n in files if n.endswith((".svg", ".png"))]:
@@ -528,7 +531,8 @@ anything unless --force), all or nothing:
   case.json                    the case and its whole history
   network-map-before.*, -after.*  the family's network map: DOT; SVG and PNG
                                with openco[plot] (matplotlib)
-  workflow.mmd, workflow.dot   the process diagram (Mermaid, Graphviz)
+  workflow.mmd, workflow.dot   the process diagram (Mermaid, Graphviz); workflow.svg,
+                               .png as pictures with openco[plot]
   area-report.md, .csv         Vaaralampi and Ounasrinne
 """
 
