@@ -287,6 +287,15 @@ class TestPictures:
             assert direction.label("en") in text
         assert "know each other" in text
 
+    def test_a_layout_shows_itself_as_a_picture_in_a_notebook(self) -> None:
+        layout = layout_map(example_map(), earlier=example_map(), language="sv")
+
+        svg = layout._repr_svg_()
+
+        assert svg is not None
+        assert svg.startswith("<?xml")
+        assert "Ändringar sedan 2.3.2026" in svg_text(svg)
+
     def test_png_is_a_png(self) -> None:
         assert to_png(example_map(), dpi=40).startswith(b"\x89PNG")
 
