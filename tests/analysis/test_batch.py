@@ -157,7 +157,8 @@ class TestForNotebooks:
             for name, text in zip(rows[0], row, strict=True):
                 cell = frame[name].iloc[k]
                 if name == "drawn_on":
-                    assert cell.date().isoformat() == text
+                    assert cell.date().isoformat()[:7] == text
+                    assert cell.day == 1
                 elif text == "":
                     assert math.isnan(cell)
                 elif text in {"True", "False"}:

@@ -16,6 +16,8 @@ Modules by question:
   :func:`to_networkx` escape hatch.
 * :mod:`openco.analysis.draw` - the network-map picture (DOT; SVG and PNG with
   ``openco[plot]``).
+* :mod:`openco.analysis.report` - one self-contained HTML report of an analysis
+  (:func:`html_report`).
 * :mod:`openco.analysis.diagram` - the workflow as a picture (SVG and PNG with
   ``openco[plot]``).
 
@@ -77,6 +79,9 @@ from openco.analysis.privacy import Privacy as Privacy
 from openco.analysis.privacy import Pseudonymizer as Pseudonymizer
 from openco.analysis.privacy import age_band as age_band
 from openco.analysis.privacy import new_key as new_key
+from openco.analysis.report import FlaggedMaps as FlaggedMaps
+from openco.analysis.report import flagged_maps as flagged_maps
+from openco.analysis.report import html_report as html_report
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -87,6 +92,7 @@ __all__ = [
     "Flag",
     "FlagKind",
     "FlagThresholds",
+    "FlaggedMaps",
     "Group",
     "IdKind",
     "MapChange",
@@ -111,7 +117,9 @@ __all__ = [
     "area_plan_loads",
     "compare_maps",
     "family_members_csv",
+    "flagged_maps",
     "flags_for",
+    "html_report",
     "layout_map",
     "links_csv",
     "map_history",

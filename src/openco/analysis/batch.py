@@ -382,10 +382,12 @@ class MeasureTable:
         """Every column of :data:`FRAME_COLUMNS` as a NumPy array or a list (ids, dates)."""
         import numpy as np  # noqa: PLC0415 - optional extra, imported lazily
 
+        # Pseudonymised tables show the month only, as the first day of the month.
+        coarse = privacy.coarse_dates
         columns: dict[str, Any] = {
-            "family": [privacy.person(f) for f in self.families],
-            "map": [privacy.person(m) for m in self.maps],
-            "drawn_on": list(self.drawn_on),
+            "family": [privacy.family(f) for f in self.families],
+            "map": [privacy.map(m) for m in self.maps],
+            "drawn_on": [d.replace(day=1) if coarse else d for d in self.drawn_on],
         }
         for name in _NUMERIC:
             values = np.frombuffer(self._columns[name], dtype=np.float64 if name in _FLOATS
@@ -405,7 +407,8 @@ class MeasureTable:
 
         Needs ``pip install 'openco[dataframe]'``. The columns are :data:`FRAME_COLUMNS`:
         ``family`` and ``map`` as *privacy* shows them (like every export, the choice is
-        yours to make), ``drawn_on`` as a pandas datetime, counts as ``int64``, measures as
+        yours to make), ``drawn_on`` as a pandas datetime (the first day of the month when
+        *privacy* coarsens dates, as pseudonymised exports do), counts as ``int64``, measures as
         ``float64`` (NaN where undefined), flags as ``bool``, and the share of each sector,
         ring and tie quality.
 

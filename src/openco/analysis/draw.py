@@ -185,6 +185,8 @@ class MapLayout:
     """The language of the picture's words."""
     earlier_on: dt.date | None = None
     """The day the earlier map was drawn, if the layout marks the changes since."""
+    coarse_dates: bool = True
+    """Whether the picture shows dates by the month only (as pseudonymised exports do)."""
 
     def _repr_svg_(self) -> str | None:
         """The picture, for notebooks (``None`` without matplotlib: the text repr is shown)."""
@@ -477,6 +479,7 @@ def layout_map(
         slices=tuple((s, round(a, 6), round(b, 6)) for s, a, b in slices),
         language=Language(language),
         earlier_on=None if earlier is None else earlier.drawn_on,
+        coarse_dates=privacy is None or privacy.coarse_dates,
     )
 
 
@@ -719,9 +722,14 @@ _WORDS: Final[dict[str, dict[Language, str]]] = {
 }
 
 
-def _day(day: dt.date, language: Language) -> str:
-    """A date as people write it: 2.3.2026 in Finnish and Swedish, 2026-03-02 in English."""
-    return day.isoformat() if language is Language.EN else f"{day.day}.{day.month}.{day.year}"
+def _day(day: dt.date, language: Language, *, coarse: bool) -> str:
+    """A date as people write it: 2.3.2026 in Finnish and Swedish, 2026-03-02 in English.
+
+    With *coarse*, the month only: 3/2026, or 2026-03.
+    """
+    if language is Language.EN:
+        return day.isoformat()[: 7 if coarse else 10]
+    return f"{day.month}/{day.year}" if coarse else f"{day.day}.{day.month}.{day.year}"
 
 
 def _word(key: str, language: Language, **values: object) -> str:
@@ -949,7 +957,11 @@ def _figure(layout: MapLayout, title: str | None) -> Figure:
     legend.set_xlim(0, _WIDTH * legend_box[2])
     legend.set_ylim(0, legend_height - 0.2)
     legend.set_aspect("equal")
-    since = None if layout.earlier_on is None else _day(layout.earlier_on, lang)
+    since = (
+        None
+        if layout.earlier_on is None
+        else _day(layout.earlier_on, lang, coarse=layout.coarse_dates)
+    )
     _draw_legend(legend, mpl, lang, since=since)
     if title is not None:
         figure.text(0.5, 1 - 0.3 / height, title, fontsize=14, ha="center", va="center")

@@ -198,11 +198,11 @@ padding:0 1rem;color:#222;line-height:1.45}
 h1{font-size:1.8rem;margin-bottom:.2rem}h2{margin-top:2.5rem;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;margin:1rem 0;font-size:.92rem}
 th,td{border:1px solid #ccc;padding:.3rem .6rem;text-align:right;vertical-align:top}
-th:first-child,td:first-child{text-align:left}thead th{background:#eef3f8}
+th.l,td.l{text-align:left}thead th{background:#eef3f8}
 tbody tr:nth-child(even){background:#fafafa}
 figure{margin:1rem 0;break-inside:avoid}figure svg{max-width:100%;height:auto}
 figcaption{font-size:.9rem;color:#444}.note{color:#555;font-size:.92rem}
-.maps{display:grid;grid-template-columns:repeat(auto-fill,minmax(26rem,1fr));gap:1rem}
+.maps figure{max-width:56rem}
 nav ul{columns:2}
 @media print{h2{break-before:page}}
 """
@@ -352,10 +352,21 @@ def _wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width) or [text]
 
 
-def _table(head: Sequence[str], rows: Iterable[Sequence[str]], *, css: str = "") -> str:
+def _table(
+    head: Sequence[str], rows: Iterable[Sequence[str]], *, css: str = "", text: int = 1
+) -> str:
+    """An HTML table; the first *text* columns hold words (left-aligned), the rest numbers."""
     cls = f' class="{css}"' if css else ""
-    head_html = "".join(f'<th scope="col">{h}</th>' for h in head)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+
+    def cell(tag: str, k: int, content: str) -> str:
+        extra = ' scope="col"' if tag == "th" else ""
+        align = ' class="l"' if k < text else ""
+        return f"<{tag}{extra}{align}>{content}</{tag}>"
+
+    head_html = "".join(cell("th", k, h) for k, h in enumerate(head))
+    body = "".join(
+        "<tr>" + "".join(cell("td", k, c) for k, c in enumerate(row)) + "</tr>" for row in rows
+    )
     return f"<table{cls}><thead><tr>{head_html}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -505,6 +516,7 @@ def _area_section(  # noqa: PLR0917 - private, called once
                 [[_number(report.professionals, lang), _number(report.links, lang),
                   _number(len(report.missing_unit_pairs), lang),
                   _number(len(report.uncoordinated), lang)]],
+                text=0,
             )
         )  # fmt: skip
         svg = unit_network_svg(report, unit_names=unit_names, title=_t("services", lang))
@@ -520,6 +532,7 @@ def _area_section(  # noqa: PLR0917 - private, called once
                 [[_e(units.get(t.a, t.a)), _e(units.get(t.b, t.b)),
                   _number(t.shared_families, lang), _number(t.joint_meetings, lang)]
                  for t in ties],
+                text=2,
             )
         )  # fmt: skip
     parts.append("</section>")
@@ -539,11 +552,13 @@ def _maps_section(
     columns = {kind: table.column(c) for kind, c in zip(FlagKind, FLAG_COLUMNS, strict=True)}
     parts.append('<div class="maps">')
     for k, nmap in enumerate(maps):
-        family = privacy.person(nmap.family)
+        family = privacy.family(nmap.family)
         row = row_of.get(nmap.id)
         raised = [kind.label(lang) for kind, col in columns.items() if row is not None and col[row]]
-        caption = f"{_t('family', lang)} {family}, {_t('drawn', lang)} {nmap.drawn_on.isoformat()}"
-        svg = to_svg(nmap, privacy=privacy, language=lang, title=caption)
+        caption = (
+            f"{_t('family', lang)} {family}, {_t('drawn', lang)} {privacy.date(nmap.drawn_on)}"
+        )
+        svg = to_svg(nmap, privacy=privacy, language=lang)
         flags = "".join(f"<li>{_e(r)}</li>" for r in raised)
         parts.append(
             f"<figure>{_inline(svg, f'map{k}')}<figcaption>{_e(caption)}<ul>{flags}</ul>"

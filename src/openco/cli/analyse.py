@@ -36,6 +36,7 @@ from openco.analysis import (
     to_graphml,
     to_svg,
 )
+from openco.analysis.report import FlaggedMaps, html_report
 from openco.cli.check import JSON_LINES_SUFFIXES
 from openco.cli.keys import (
     KEY_ENV,
@@ -69,7 +70,11 @@ from openco.model import (
     SupportDirection,
     SupportType,
     TieQuality,
+    UnitId,
 )
+
+_FLAGGED_PICTURES: Final = 6
+"""How many flagged families' maps the HTML report draws."""
 
 __all__ = ["Collected", "analyse", "read_documents"]
 
@@ -417,6 +422,22 @@ def _progress(total: int, *, show: bool | None) -> contextlib.AbstractContextMan
     help="Replace --out if it exists and is not empty.",
 )
 @click.option(
+    "--html",
+    "html_page",
+    is_flag=True,
+    help="Also write report.html: one self-contained page (no server, nothing fetched) with "
+    "the area summaries, the services' networks, per-area tables and the maps of flagged "
+    "families. Needs openco[plot].",
+)
+@click.option(
+    "--lang",
+    "language",
+    type=click.Choice(("en", "fi", "sv")),
+    default="en",
+    show_default=True,
+    help="The language of the HTML report.",
+)
+@click.option(
     "--names",
     is_flag=True,
     help="Show real ids and names instead of pseudonyms (only inside the case system).",
@@ -447,6 +468,8 @@ def analyse(
     key_file: Path | None,
     exact_dates: bool,
     force: bool,
+    html_page: bool,
+    language: str,
     names: bool,
     pictures: int,
     progress: bool | None,
@@ -465,13 +488,17 @@ def analyse(
     """
     if names and key_file is not None:
         raise click.UsageError("--names shows real ids; it cannot be used with --key-file.")
+    if html_page and not _has_matplotlib():
+        raise click.UsageError("--html draws pictures: install openco[plot] (matplotlib).")
     collected = Collected(pictures=pictures)
+    flagged = FlaggedMaps(limit=_FLAGGED_PICTURES)
     total = sum(path.stat().st_size for path in files)
     # Real names and ids are kept owner-only; pseudonymised output follows the umask.
     with output_directory(out, force=force, private=names) as stage, _paused_gc():
         key = None if names else pseudonym_key(key_file, out=out, force=force)
         with _progress(total, show=progress) as bar:
-            table = measure_maps(read_documents(files, collected, advance=bar.update))
+            maps = read_documents(files, collected, advance=bar.update)
+            table = measure_maps(flagged.watch(maps) if html_page else maps)
         if key is None:
             privacy = Privacy.identified(names=True)
         else:
@@ -503,6 +530,19 @@ def analyse(
             written += ["area-network.csv", "professional-links.csv", "professionals.graphml"]
         if collected.first_maps:
             written.append(_pictures(stage, collected.first_maps, privacy))
+        if html_page:
+            page = html_report(
+                table,
+                privacy=privacy,
+                language=language,
+                area_of=collected.area_of(),
+                network=network if collected.professionals else None,
+                maps=flagged.maps,
+                area_names={AreaId(k): a.name for k, a in collected.areas.items()},
+                unit_names={UnitId(k): u.name for k, u in collected.units.items()},
+            )
+            stage.write_text("report.html", text=page)
+            written.append("report.html")
         if key is not None:
             key.write()  # before the output is in place: no output without its key
     click.echo(_summary(files, collected, written, out, key=key))

@@ -24,11 +24,13 @@ from openco.analysis import (
     area_network,
     compare_maps,
     measure_map,
+    measure_maps,
     to_dot,
     to_png,
     to_svg,
 )
 from openco.analysis.diagram import workflow_png, workflow_svg
+from openco.analysis.report import FlaggedMaps, html_report
 from openco.cli.output import output_directory
 from openco.demo import (
     DemoStep,
@@ -449,6 +451,24 @@ class DemoFiles:
     pictures: bool
 
 
+def _report(told: Told, language: str) -> str:
+    """The analyst's HTML report of the story's two areas, pseudonymised like analyse's."""
+    population = area_population(told.story, families_per_area=told.generated_families // 2)
+    sample = FlaggedMaps(limit=4)
+    table = measure_maps(sample.watch(population.network_maps))
+    return html_report(
+        table,
+        # Everyone is invented, but the report looks as an analyst's would: pseudonymised.
+        privacy=Privacy.pseudonymised(b"the Vaaralampi demo's own key"),
+        language=language,
+        area_of={f.id: f.home_area for f in population.families},
+        network=told.network,
+        maps=sample.maps,
+        area_names={a.id: a.name for a in population.areas},
+        unit_names={u.id: u.name for u in population.units},
+    )
+
+
 def demo_files(told: Told, language: str = "en") -> DemoFiles:
     """Render every file the demo writes for *told*: maps, diagrams, JSON and the area report.
 
@@ -456,7 +476,8 @@ def demo_files(told: Told, language: str = "en") -> DemoFiles:
     ... # doctest: +NORMALIZE_WHITESPACE
     ['area-report.csv', 'area-report.md', 'case.json', 'network-map-after.dot',
      'network-map-after.svg', 'network-map-before.dot', 'network-map-before.svg',
-     'story.json', 'story.txt', 'workflow.dot', 'workflow.mmd', 'workflow.svg']
+     'report.html', 'story.json', 'story.txt', 'workflow.dot', 'workflow.mmd',
+     'workflow.svg']
     """
     files: dict[str, str | bytes] = {
         "story.txt": told.text + "\n",
@@ -487,6 +508,7 @@ def demo_files(told: Told, language: str = "en") -> DemoFiles:
             )
         files["workflow.svg"] = workflow_svg(DEFAULT_WORKFLOW, language=language)
         files["workflow.png"] = workflow_png(DEFAULT_WORKFLOW, language=language)
+        files["report.html"] = _report(told, language)
     except MissingDependencyError:
         pictures = False
         for name in [n for n in files if n.endswith((".svg", ".png"))]:
@@ -536,6 +558,8 @@ anything unless --force), all or nothing:
                                with openco[plot] (matplotlib)
   workflow.mmd, workflow.dot   the process diagram (Mermaid, Graphviz); workflow.svg,
                                .png as pictures with openco[plot]
+  report.html                  the analyst's report of both areas, one self-contained
+                               page (with openco[plot])
   area-report.md, .csv         Vaaralampi and Ounasrinne
 """
 
