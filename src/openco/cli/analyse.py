@@ -19,7 +19,7 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Final, Self
+from typing import Any, Final, Self, TextIO
 
 import attrs
 import click
@@ -36,6 +36,7 @@ from openco.analysis import (
     to_graphml,
     to_svg,
 )
+from openco.analysis.columns import TranslatedHeader
 from openco.analysis.report import FlaggedMaps, html_report
 from openco.cli.check import JSON_LINES_SUFFIXES
 from openco.cli.keys import (
@@ -433,9 +434,9 @@ def _progress(total: int, *, show: bool | None) -> contextlib.AbstractContextMan
     "--lang",
     "language",
     type=click.Choice(("en", "fi", "sv")),
-    default="en",
-    show_default=True,
-    help="The language of the HTML report.",
+    default=None,
+    help="Write the HTML report, and the CSV files' column names, in this language. By "
+    "default the report is in English and the columns keep their stable names.",
 )
 @click.option(
     "--names",
@@ -469,7 +470,7 @@ def analyse(
     exact_dates: bool,
     force: bool,
     html_page: bool,
-    language: str,
+    language: str | None,
     names: bool,
     pictures: int,
     progress: bool | None,
@@ -504,11 +505,11 @@ def analyse(
         else:
             privacy = Privacy.pseudonymised(key.key, coarse_dates=not exact_dates)
         written = [f"families.csv ({counted(len(table), 'row')})"]
-        with stage.open_text("families.csv") as f:
+        with _csv(stage, "families.csv", language) as f:
             measures_csv(table, privacy=privacy, out=f)
         if collected.families:
             area_of = collected.area_of()
-            with stage.open_text("areas.csv") as f:
+            with _csv(stage, "areas.csv", language) as f:
                 area_measures_csv(table, area_of=area_of, out=f)
             written.append("areas.csv")
         if collected.professionals:
@@ -522,9 +523,9 @@ def analyse(
                 concerns=collected.concerns,
                 seed=seed,
             )
-            with stage.open_text("area-network.csv") as f:
+            with _csv(stage, "area-network.csv", language) as f:
                 area_csv(network, out=f)
-            with stage.open_text("professional-links.csv") as f:
+            with _csv(stage, "professional-links.csv", language) as f:
                 links_csv(network, privacy=privacy, out=f)
             stage.write_text("professionals.graphml", text=to_graphml(network, privacy=privacy))
             written += ["area-network.csv", "professional-links.csv", "professionals.graphml"]
@@ -534,7 +535,7 @@ def analyse(
             page = html_report(
                 table,
                 privacy=privacy,
-                language=language,
+                language=language or "en",
                 area_of=collected.area_of(),
                 network=network if collected.professionals else None,
                 maps=flagged.maps,
@@ -546,6 +547,18 @@ def analyse(
         if key is not None:
             key.write()  # before the output is in place: no output without its key
     click.echo(_summary(files, collected, written, out, key=key))
+
+
+@contextlib.contextmanager
+def _csv(stage: OutputDirectory, name: str, language: str | None) -> Iterator[TextIO]:
+    """A CSV file of the output; its column names in *language* if one was chosen."""
+    with stage.open_text(name) as handle:
+        if language is None:
+            yield handle
+        else:
+            translated = TranslatedHeader(handle, language)
+            yield translated  # type: ignore[misc]  # a text stream, as csv.writer needs
+            translated.flush()
 
 
 def _pictures(stage: OutputDirectory, maps: list[NetworkMap], privacy: Privacy) -> str:

@@ -29,6 +29,7 @@ from openco.analysis import (
     to_png,
     to_svg,
 )
+from openco.analysis.columns import column_label, translated_header
 from openco.analysis.diagram import workflow_png, workflow_svg
 from openco.analysis.report import FlaggedMaps, html_report
 from openco.cli.output import output_directory
@@ -264,11 +265,11 @@ def tell_story(language: str = "en", *, families_per_area: int = 40) -> Told:  #
     if language not in LANGUAGES:
         raise InvalidArgumentError("tell_story", "language", language, "one of en, fi, sv")
     lang = language
-    story = vaaralampi_story()
+    story = vaaralampi_story(language)
     names = _names(story)
     family = story.families[0]
     lines = [_t("title", lang), ""]
-    steps = vaaralampi_case_steps(story)
+    steps = vaaralampi_case_steps(story, language=language)
     case: Case | None = None
     by_step: dict[Step, DemoStep] = {}
     for demo_step in steps:
@@ -392,7 +393,7 @@ def _refusal(case: Case, lang: str) -> list[str]:
     lines: list[str] = []
     concern, meeting = case.concern, case.meeting
     assert meeting is not None  # noqa: S101 - called once the meeting is held
-    refused = refused_notification(case)
+    refused = refused_notification(case, language=lang)
     try:
         advance(case, refused.step, actor=refused.actor, on=refused.on, detail=refused.detail,
                 records=refused.records)  # fmt: skip
@@ -418,15 +419,18 @@ def _area_line(report: AreaReport, name: str, language: str) -> str:
     )  # fmt: skip
 
 
+_AREA_COLUMNS: Final = (
+    "area", "families", "professionals", "links", "density", "unit_pairs_tied",
+    "unit_pairs_missing", "uncoordinated_families",
+)  # fmt: skip
+
+
 def _area_markdown(told: Told, language: str) -> str:
     names = {a.id: a.name for a in told.story.areas}
     rows = [
         f"# {_t('areas', language, families=told.generated_families).rstrip(':')}",
         "",
-        (
-            "| area | families | professionals | links | density | unit pairs tied "
-            "| unit pairs missing | uncoordinated families |"
-        ),
+        "| " + " | ".join(column_label(c, language) for c in _AREA_COLUMNS) + " |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     rows += [
@@ -486,7 +490,10 @@ def demo_files(told: Told, language: str = "en") -> DemoFiles:
         "workflow.mmd": render_mermaid(DEFAULT_WORKFLOW, language=language) + "\n",
         "workflow.dot": render_dot(DEFAULT_WORKFLOW, language=language) + "\n",
         "area-report.md": _area_markdown(told, language),
-        "area-report.csv": area_csv(told.network),
+        # Stable column names in English; words in the language chosen otherwise.
+        "area-report.csv": area_csv(told.network)
+        if language == "en"
+        else translated_header(area_csv(told.network), language),
     }
     # Everyone in the story is invented: the pictures opt in to their names. The map at the
     # follow-up is drawn against the first, so that who was gained and who moved shows.
