@@ -25,7 +25,7 @@ import resource
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import BinaryIO, Final
+from typing import Any, BinaryIO, Final, TextIO
 
 import attrs
 import click
@@ -44,6 +44,8 @@ from openco.analysis import (
     to_svg,
 )
 from openco.analysis.area import DEFAULT_BETWEENNESS_SAMPLE
+from openco.analysis.columns import TranslatedHeader
+from openco.analysis.report import FlaggedMaps, html_report
 from openco.cli._limits import ByteSize, limit_options
 from openco.cli.check import EMPTY_DOCUMENT, JSON_LINES_SUFFIXES, opened
 from openco.cli.keys import (
@@ -61,6 +63,7 @@ from openco.errors import DocumentProblem, InvalidDocumentError, LimitExceededEr
 from openco.io import document_kinds, loads, read_json
 from openco.limits import DEFAULT_LIMITS, Limits
 from openco.model import (
+    Area,
     AreaId,
     Bundle,
     Concern,
@@ -71,7 +74,11 @@ from openco.model import (
     Plan,
     Professional,
     ServiceUnit,
+    UnitId,
 )
+
+_FLAGGED_PICTURES: Final = 6
+"""How many flagged families' maps the HTML report draws."""
 
 __all__ = [
     "DEFAULT_MEMORY_BUDGET",
@@ -81,6 +88,18 @@ __all__ = [
     "read_documents",
 ]
 
+# The parts of a bundle analyse reads, and the single documents that stand for one of them.
+_PART_OF: Final[dict[type, str]] = {
+    Area: "areas",
+    ServiceUnit: "units",
+    Professional: "professionals",
+    Family: "families",
+    NetworkMap: "network_maps",
+    Meeting: "meetings",
+    Plan: "plans",
+    Concern: "concerns",
+}
+_PARTS: Final = tuple(_PART_OF.values())
 # The kinds analyse reads; every other kind is counted and skipped unread.
 _READ: Final = frozenset(
     {
@@ -118,6 +137,10 @@ class Collected:
     plans: int = 0
     concerns: int = 0
     professionals: set[str] = attrs.field(factory=set)
+    areas: dict[str, Area] = attrs.field(factory=dict)
+    """Every area read, by id (the first copy of each)."""
+    units: dict[str, ServiceUnit] = attrs.field(factory=dict)
+    """Every service unit read, by id (the first copy of each)."""
     builder: ProfessionalNetworkBuilder = attrs.field(default=None)
     first_maps: list[NetworkMap] = attrs.field(factory=list)
     pictures: int = 0
@@ -133,40 +156,30 @@ class Collected:
 
     def add(self, document: object) -> Iterator[NetworkMap]:
         """Keep what the area network needs of *document*; yield its network maps."""
-        builder = self.builder
         if isinstance(document, Bundle):
-            builder.add_units(document.units)
-            builder.add_professionals(document.professionals)
-            self.professionals.update(p.id for p in document.professionals)
-            builder.add_families(document.families)
-            self.families += len(document.families)
-            builder.add_meetings(document.meetings)
-            self.meetings += len(document.meetings)
-            builder.add_plans(document.plans)
-            self.plans += len(document.plans)
-            builder.add_concerns(document.concerns)
-            self.concerns += len(document.concerns)
-            for nmap in document.network_maps:
-                yield self._map(nmap)
-        elif isinstance(document, NetworkMap):
-            yield self._map(document)
-        elif isinstance(document, Family):
-            builder.add_families((document,))
-            self.families += 1
-        elif isinstance(document, Professional):
-            builder.add_professionals((document,))
-            self.professionals.add(document.id)
-        elif isinstance(document, ServiceUnit):
-            builder.add_units((document,))
-        elif isinstance(document, Meeting):
-            builder.add_meetings((document,))
-            self.meetings += 1
-        elif isinstance(document, Plan):
-            builder.add_plans((document,))
-            self.plans += 1
-        elif isinstance(document, Concern):
-            builder.add_concerns((document,))
-            self.concerns += 1
+            parts: Mapping[str, Sequence[Any]] = {name: getattr(document, name) for name in _PARTS}
+        elif type(document) in _PART_OF:
+            parts = {_PART_OF[type(document)]: (document,)}
+        else:  # pragma: no cover - _READ lists only the kinds above
+            return
+        builder, nothing = self.builder, ()
+        for area in parts.get("areas", nothing):
+            self.areas.setdefault(area.id, area)
+        for unit in parts.get("units", nothing):
+            self.units.setdefault(unit.id, unit)
+        builder.add_units(parts.get("units", nothing))
+        builder.add_professionals(parts.get("professionals", nothing))
+        self.professionals.update(p.id for p in parts.get("professionals", nothing))
+        builder.add_families(parts.get("families", nothing))
+        builder.add_meetings(parts.get("meetings", nothing))
+        builder.add_plans(parts.get("plans", nothing))
+        builder.add_concerns(parts.get("concerns", nothing))
+        self.families += len(parts.get("families", nothing))
+        self.meetings += len(parts.get("meetings", nothing))
+        self.plans += len(parts.get("plans", nothing))
+        self.concerns += len(parts.get("concerns", nothing))
+        for nmap in parts.get("network_maps", nothing):
+            yield self._map(nmap)
 
     def merge(self, other: Collected) -> None:
         """Add what *other* read after everything read here (see :func:`read_and_measure`)."""
@@ -178,6 +191,10 @@ class Collected:
         self.plans += other.plans
         self.concerns += other.concerns
         self.professionals |= other.professionals
+        for area_id, area in other.areas.items():
+            self.areas.setdefault(area_id, area)
+        for unit_id, unit in other.units.items():
+            self.units.setdefault(unit_id, unit)
         self.builder.update(other.builder)
         self.first_maps += other.first_maps[: max(self.pictures - len(self.first_maps), 0)]
 
@@ -407,14 +424,16 @@ def read_and_measure(
     *,
     workers: int = 1,
     advance: Callable[[int], None] = lambda _: None,
+    watch: Callable[[Iterator[NetworkMap]], Iterator[NetworkMap]] | None = None,
 ) -> MeasureTable:
     """:func:`measure_maps` of :func:`read_documents`, shared by *workers* processes.
 
     A large input (64 MiB or more) is cut at line starts into *workers* parts of about equal
     size; the first is read here while forked processes read the others, each within its
     share of the memory budget, and the results are joined in the order of the input: the
-    same table and area network as one process gives. Where processes cannot be forked,
-    everything is read here.
+    same table and area network as one process gives. Where processes cannot be forked, from
+    stdin, or with *watch* (a function every map passes through, in order), everything is read
+    here.
 
     Raises:
         InvalidDocumentError: a document cannot be read (the first in the input's order).
@@ -422,9 +441,11 @@ def read_and_measure(
     """
     limits = collected.limits
     forks = "fork" in multiprocessing.get_all_start_methods()
-    parts = _parts(files, workers) if forks and not any(map(is_dash, files)) else None
+    one = watch is not None or not forks or any(map(is_dash, files))
+    parts = None if one else _parts(files, workers)
     if parts is None:
-        return measure_maps(read_documents(files, collected, advance=advance), limits=limits)
+        maps = read_documents(files, collected, advance=advance)
+        return measure_maps(maps if watch is None else watch(maps), limits=limits)
     share = collected.memory_budget // len(parts)
     context = multiprocessing.get_context("fork")
     pool = context.Pool(len(parts) - 1)
@@ -508,6 +529,22 @@ def _has_matplotlib() -> bool:
     help="Replace --out if it exists and is not empty.",
 )
 @click.option(
+    "--html",
+    "html_page",
+    is_flag=True,
+    help="Also write report.html: one self-contained page (no server, nothing fetched) with "
+    "the area summaries, the services' networks, per-area tables and the maps of flagged "
+    "families. Needs openco[plot].",
+)
+@click.option(
+    "--lang",
+    "language",
+    type=click.Choice(("en", "fi", "sv")),
+    default=None,
+    help="Write the HTML report, and the CSV files' column names, in this language. By "
+    "default the report is in English and the columns keep their stable names.",
+)
+@click.option(
     "--names",
     is_flag=True,
     help="Show real ids and names instead of pseudonyms (only inside the case system).",
@@ -557,6 +594,8 @@ def analyse(
     key_file: Path | None,
     exact_dates: bool,
     force: bool,
+    html_page: bool,
+    language: str | None,
     names: bool,
     pictures: int,
     progress: bool | None,
@@ -580,7 +619,10 @@ def analyse(
     """
     if names and key_file is not None:
         raise click.UsageError("--names shows real ids; it cannot be used with --key-file.")
+    if html_page and not _has_matplotlib():
+        raise click.UsageError("--html draws pictures: install openco[plot] (matplotlib).")
     collected = Collected(pictures=pictures, limits=limits, memory_budget=memory_budget)
+    flagged = FlaggedMaps(limit=_FLAGGED_PICTURES)
     if sum(is_dash(path) for path in files) > 1:
         raise click.UsageError("stdin (-) can be read only once.")
     total = None if any(is_dash(p) for p in files) else sum(p.stat().st_size for p in files)
@@ -588,34 +630,65 @@ def analyse(
     with output_directory(out, force=force, private=names) as stage, _paused_gc():
         key = None if names else pseudonym_key(key_file, out=out, force=force)
         with progress_display(total, show=progress, label="Reading") as bar:
-            table = read_and_measure(files, collected, workers=workers, advance=bar.update)
+            table = read_and_measure(
+                files,
+                collected,
+                workers=workers,
+                advance=bar.update,
+                watch=flagged.watch if html_page else None,
+            )
         _check_memory(collected, "after reading")
         if key is None:
             privacy = Privacy.identified(names=True)
         else:
             privacy = Privacy.pseudonymised(key.key, coarse_dates=not exact_dates)
         written = [f"families.csv ({counted(len(table), 'row')})"]
-        with stage.open_text("families.csv") as f:
+        with _csv(stage, "families.csv", language) as f:
             measures_csv(table, privacy=privacy, out=f)
         if collected.families:
             area_of = collected.area_of()
-            with stage.open_text("areas.csv") as f:
+            with _csv(stage, "areas.csv", language) as f:
                 area_measures_csv(table, area_of=area_of, out=f)
             written.append("areas.csv")
         if collected.professionals:
             network = collected.builder.build(seed=seed, betweenness_sample=betweenness_sample)
             _check_memory(collected, "after the area network")
-            with stage.open_text("area-network.csv") as f:
+            with _csv(stage, "area-network.csv", language) as f:
                 area_csv(network, out=f)
-            with stage.open_text("professional-links.csv") as f:
+            with _csv(stage, "professional-links.csv", language) as f:
                 links_csv(network, privacy=privacy, out=f)
             stage.write_text("professionals.graphml", text=to_graphml(network, privacy=privacy))
             written += ["area-network.csv", "professional-links.csv", "professionals.graphml"]
         if collected.first_maps:
             written.append(_pictures(stage, collected.first_maps, privacy))
+        if html_page:
+            page = html_report(
+                table,
+                privacy=privacy,
+                language=language or "en",
+                area_of=collected.area_of(),
+                network=network if collected.professionals else None,
+                maps=flagged.maps,
+                area_names={AreaId(k): a.name for k, a in collected.areas.items()},
+                unit_names={UnitId(k): u.name for k, u in collected.units.items()},
+            )
+            stage.write_text("report.html", text=page)
+            written.append("report.html")
         if key is not None:
             key.write()  # before the output is in place: no output without its key
     click.echo(_summary(files, collected, written, out, key=key))
+
+
+@contextlib.contextmanager
+def _csv(stage: OutputDirectory, name: str, language: str | None) -> Iterator[TextIO]:
+    """A CSV file of the output; its column names in *language* if one was chosen."""
+    with stage.open_text(name) as handle:
+        if language is None:
+            yield handle
+        else:
+            translated = TranslatedHeader(handle, language)
+            yield translated  # type: ignore[misc]  # a text stream, as csv.writer needs
+            translated.flush()
 
 
 def _pictures(stage: OutputDirectory, maps: list[NetworkMap], privacy: Privacy) -> str:
