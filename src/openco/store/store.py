@@ -189,6 +189,19 @@ class Verification:
         return not self.breaks
 
 
+@attrs.frozen(kw_only=True)
+class _Prepared:
+    """A write worked out before the lock: valid while the case is at *version*, *head*."""
+
+    version: int
+    head: str
+    new_head: str
+    case: Case
+    rows: list[dict[str, Any]]
+    duties: list[dict[str, Any]]
+    documents: dict[tuple[str, str], tuple[str, dt.date]]
+
+
 def _utc_text(at: dt.datetime) -> str:
     return at.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
@@ -359,11 +372,12 @@ class Store:
         """
         if case_id is not None:
             _check_id("put_document", "case_id", case_id)
-        self._document_kind(obj)
+        kind, doc_id = self._document_kind(obj)
+        body = canonical(to_document(obj))
         for attempt in range(_RETRIES):
             try:
                 with writing(self._engine.connect()) as conn, conn.begin():
-                    return self._put_document(conn, obj, recorded_on, case_id)
+                    return self._put_document(conn, kind, doc_id, body, recorded_on, case_id)
             except sa.exc.IntegrityError:
                 if attempt == _RETRIES - 1:
                     raise
@@ -404,8 +418,14 @@ class Store:
         return case_id, tuple(records), expected
 
     def _write(self, items: list[tuple[str, tuple[StepTaken, ...], int]]) -> list[int]:
-        # Serialised before the transaction: the lock is held for the database work only.
+        # Everything that needs no lock is done before the write transaction: serialising the
+        # records, replaying the case, the workflow's check, the duties and the documents. The
+        # transaction then only checks that the case is still where it was and writes.
         bodies = {case_id: [canonical(record_data(r)) for r in rs] for case_id, rs, _ in items}
+        prepared = {
+            case_id: self._prepare(case_id, records, expected, bodies[case_id])
+            for case_id, records, expected in items
+        }
         # One order for every writer, so that two batches cannot deadlock on PostgreSQL.
         order = sorted(range(len(items)), key=lambda i: items[i][0])
         for attempt in range(_RETRIES):
@@ -415,7 +435,7 @@ class Store:
                     for index in order:
                         case_id, records, expected = items[index]
                         done[case_id] = self._append_in(
-                            conn, case_id, records, expected, bodies[case_id]
+                            conn, case_id, records, expected, bodies[case_id], prepared[case_id]
                         )
                 break
             except sa.exc.IntegrityError:
@@ -434,23 +454,32 @@ class Store:
         while len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
 
-    def _append_in(
+    def _head(self, conn: sa.Connection, case_id: str, *, lock: bool) -> tuple[int, str]:
+        query = sa.select(CASES.c.version, CASES.c.head).where(CASES.c.case_id == case_id)
+        row = conn.execute(query.with_for_update() if lock and self._pg else query).first()
+        return (int(row[0]), str(row[1])) if row is not None else (0, GENESIS)
+
+    def _prepare(
+        self, case_id: str, records: tuple[StepTaken, ...], expected: int, bodies: list[str]
+    ) -> _Prepared | None:
+        """The write, worked out on the case as it stands now; ``None`` if it has moved on."""
+        with self._engine.connect() as conn, conn.begin():
+            actual, head = self._head(conn, case_id, lock=False)
+            if actual != expected:
+                return None
+            return self._compute(conn, case_id, records, bodies, actual, head)
+
+    def _compute(  # noqa: PLR0917 - the case at its head, and what to append
         self,
         conn: sa.Connection,
         case_id: str,
         records: tuple[StepTaken, ...],
-        expected: int,
         bodies: list[str],
-    ) -> tuple[int, str, Case | None]:
-        query = sa.select(CASES.c.version, CASES.c.head).where(CASES.c.case_id == case_id)
-        row = conn.execute(query.with_for_update() if self._pg else query).first()
-        actual, head = (row[0], row[1]) if row is not None else (0, GENESIS)
-        if actual != expected:
-            if actual >= expected + len(records) and self._stored(conn, case_id, expected, bodies):
-                return expected + len(records), "", None
-            raise ConcurrencyError(case_id, expected, actual)
+        actual: int,
+        head: str,
+    ) -> _Prepared:
         case = self._case_at(conn, case_id, actual, head) if actual else None
-        case = self._checked(case, records)
+        case = self._checked(case, records)  # raises if the workflow refuses a step
         rows, prev = [], head
         for version, (record, body) in enumerate(zip(records, bodies, strict=True), actual + 1):
             digest = link(prev, case_id, version, body)
@@ -467,11 +496,53 @@ class Store:
                 }
             )
             prev = digest
-        conn.execute(sa.insert(RECORDS), rows)
+        duties = [
+            {
+                "case_id": case_id,
+                "seq": seq,
+                "area": case.family.home_area,
+                "due": o.due,
+                "rule": o.rule,
+                "duty": o.duty.value,
+                "owed_by": o.owed_by,
+                "owed_by_role": o.owed_by_role.value,
+                "ref": o.ref,
+            }
+            for seq, o in enumerate(obligations(case, today=_HORIZON, workflow=self.workflow))
+        ]
+        documents: dict[tuple[str, str], tuple[str, dt.date]] = {}
+        for record in records:
+            for obj, on in _referred(record):
+                key = self._document_kind(obj)
+                if key not in documents:
+                    documents[key] = (canonical(to_document(obj)), on)
+        return _Prepared(
+            version=actual, head=head, new_head=prev, case=case, rows=rows, duties=duties,
+            documents=documents,
+        )  # fmt: skip
+
+    def _append_in(  # noqa: PLR0917 - one item of a write, as _write holds it
+        self,
+        conn: sa.Connection,
+        case_id: str,
+        records: tuple[StepTaken, ...],
+        expected: int,
+        bodies: list[str],
+        prepared: _Prepared | None,
+    ) -> tuple[int, str, Case | None]:
+        actual, head = self._head(conn, case_id, lock=True)
+        if actual != expected:
+            if actual >= expected + len(records) and self._stored(conn, case_id, expected, bodies):
+                return expected + len(records), "", None
+            raise ConcurrencyError(case_id, expected, actual)
+        if prepared is None or (prepared.version, prepared.head) != (actual, head):
+            prepared = self._compute(conn, case_id, records, bodies, actual, head)
+        case = prepared.case
+        conn.execute(sa.insert(RECORDS), prepared.rows)
         version = actual + len(records)
         values = {
             "version": version,
-            "head": prev,
+            "head": prepared.new_head,
             "stage": case.stage.value,
             "area": case.family.home_area,
             "unit": case.unit,
@@ -495,30 +566,11 @@ class Store:
                 .values(**values)
             )
             conn.execute(sa.delete(DUTIES).where(DUTIES.c.case_id == case_id))
-        duties = [
-            {
-                "case_id": case_id,
-                "seq": seq,
-                "area": case.family.home_area,
-                "due": o.due,
-                "rule": o.rule,
-                "duty": o.duty.value,
-                "owed_by": o.owed_by,
-                "owed_by_role": o.owed_by_role.value,
-                "ref": o.ref,
-            }
-            for seq, o in enumerate(obligations(case, today=_HORIZON, workflow=self.workflow))
-        ]
-        if duties:
-            conn.execute(sa.insert(DUTIES), duties)
-        seen: set[tuple[str, str]] = set()
-        for record in records:
-            for obj, on in _referred(record):
-                key = self._document_kind(obj)
-                if key not in seen:
-                    seen.add(key)
-                    self._put_document(conn, obj, on, case_id)
-        return version, prev, case
+        if prepared.duties:
+            conn.execute(sa.insert(DUTIES), prepared.duties)
+        for (kind, doc_id), (body, on) in prepared.documents.items():
+            self._put_document(conn, kind, doc_id, body, on, case_id)
+        return version, prepared.new_head, case
 
     def _checked(self, case: Case | None, records: tuple[StepTaken, ...]) -> Case:
         """The case after *records*, each checked by the workflow (which raises if refused)."""
@@ -545,11 +597,15 @@ class Store:
         ).scalars()
         return list(stored) == bodies
 
-    def _put_document(
-        self, conn: sa.Connection, obj: object, on: dt.date, case_id: str | None
+    def _put_document(  # noqa: PLR0917 - a document's row, in the table's order
+        self,
+        conn: sa.Connection,
+        kind: str,
+        doc_id: str,
+        body: str,
+        on: dt.date,
+        case_id: str | None,
     ) -> int:
-        kind, doc_id = self._document_kind(obj)
-        body = canonical(to_document(obj))
         latest = conn.execute(
             sa.select(DOCUMENTS.c.version, DOCUMENTS.c.body, DOCUMENTS.c.hash)
             .where(DOCUMENTS.c.kind == kind, DOCUMENTS.c.doc_id == doc_id)
