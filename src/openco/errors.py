@@ -18,6 +18,9 @@
   * :class:`InvalidArgumentError` (also :class:`ValueError`) – a function was called with an
     argument it cannot use. Carries the function, the argument, the bad value and what is
     allowed.
+  * :class:`LimitExceededError` (also :class:`ValueError`) – an input is larger than a limit of
+    :class:`openco.limits.Limits` allows. Carries the limit, the value, the maximum and the
+    option that raises it.
   * :class:`MissingDependencyError` (also :class:`ImportError`) – an optional feature needs a
     package that is not installed; says which extra to install.
 
@@ -42,6 +45,7 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidDocumentError",
     "InvalidModelError",
+    "LimitExceededError",
     "MissingDependencyError",
     "OpencoError",
     "Refusal",
@@ -287,6 +291,41 @@ class InvalidArgumentError(OpencoError, ValueError):
 
     def __str__(self) -> str:
         return f"{self.function}({self.argument}={self.value!r}): allowed: {self.allowed}"
+
+
+class LimitExceededError(OpencoError, ValueError):
+    """An input is larger than a limit allows (see :class:`openco.limits.Limits`).
+
+    Attributes:
+        limit: the limit's name, e.g. ``"members_per_map"``.
+        value: how many were found.
+        maximum: the limit in force.
+        what: what is counted, in words, e.g. ``"members on one network map"``.
+        option: the command-line option that raises the limit.
+        where: where it was found (a file and line, a family id), or ``""``.
+
+    >>> print(LimitExceededError("members_per_map", 4000, 500, "members on one network map",
+    ...                          "--max-members-per-map"))
+    4,000 members on one network map, over the limit of 500 (raise it with --max-members-per-map)
+    """
+
+    def __init__(  # noqa: PLR0917 - positional, so that pickle can rebuild it from .args
+        self, limit: str, value: int, maximum: int, what: str, option: str, where: str = ""
+    ) -> None:
+        super().__init__(limit, value, maximum, what, option, where)
+        self.limit = limit
+        self.value = value
+        self.maximum = maximum
+        self.what = what
+        self.option = option
+        self.where = where
+
+    def __str__(self) -> str:
+        where = f"{self.where}: " if self.where else ""
+        return (
+            f"{where}{self.value:,} {self.what}, over the limit of {self.maximum:,} "
+            f"(raise it with {self.option})"
+        )
 
 
 class MissingDependencyError(OpencoError, ImportError):

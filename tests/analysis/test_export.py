@@ -85,11 +85,17 @@ class TestGraphFormats:
         assert graph.nodes["w1"]["unit"] == "u1"
 
     def test_to_networkx_is_the_escape_hatch(self) -> None:
-        graph = to_networkx(example_map())
+        graph = to_networkx(example_map(), privacy=OPEN)
 
         assert nx.is_connected(graph)
         assert graph.nodes["gran"]["sector"] == "relatives"
         assert to_networkx(example_map(), privacy=HIDDEN).has_node(HIDDEN.person("gran"))
+
+    def test_to_networkx_pseudonymises_by_default(self) -> None:
+        graph = to_networkx(example_map())
+
+        assert not {"gran", "f1"} & set(graph.nodes)
+        assert not any(data.get("label") == "Gran" for _, data in graph.nodes(data=True))
 
     def test_only_maps_and_networks_are_exported(self) -> None:
         with pytest.raises(InvalidArgumentError):

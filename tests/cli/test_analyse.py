@@ -57,9 +57,12 @@ class TestAnalyse:
         assert len(rows(out / "families.csv")) == 120
         assert [r["area"] for r in rows(out / "areas.csv")] == ["a0001"]
         assert (out / "professionals.graphml").read_text(encoding="utf-8").startswith("<graphml")
-        pictures = sorted((out / "maps").iterdir())
-        assert len(pictures) == 2
+        pictures = sorted((out / "maps").glob("*.svg"))
+        assert [p.name for p in pictures] == ["map-1.svg", "map-2.svg"]
         assert all("<svg" in p.read_text(encoding="utf-8") for p in pictures)
+        index = rows(out / "maps" / "index.csv")
+        assert [r["picture"] for r in index] == ["map-1.svg", "map-2.svg"]
+        assert all(r["family"].startswith("p-") for r in index)
         assert stdout.startswith("Read 121 documents from 1 file: 120 network maps, 120 families")
 
     def test_pseudonymises_with_a_key_derived_from_the_input(
@@ -104,8 +107,9 @@ class TestAnalyse:
     ) -> None:
         monkeypatch.setattr("openco.cli.analyse._has_matplotlib", lambda: False)
         run(str(city), "-o", str(tmp_path / "r"), "--pictures", "1")
-        [picture] = (tmp_path / "r" / "maps").iterdir()
-        assert picture.suffix == ".dot"
+        assert sorted(p.name for p in (tmp_path / "r" / "maps").iterdir()) == [
+            "index.csv", "map-1.dot",
+        ]  # fmt: skip
 
     def test_shows_progress_when_asked(self, city: Path, tmp_path: Path) -> None:
         _, _, stderr = run(str(city), "-o", str(tmp_path / "r"), "--progress")
@@ -153,8 +157,17 @@ class TestAnalyse:
         (tmp_path / "r" / "keep.txt").write_text("mine", encoding="utf-8")
         code, _, stderr = run(str(city), "-o", str(tmp_path / "r"))
         assert code == ExitCode.USAGE
-        assert "not an empty directory" in stderr
+        assert "is not empty; choose another directory or add --force" in stderr
         assert [p.name for p in (tmp_path / "r").iterdir()] == ["keep.txt"]
+
+    def test_force_replaces_a_directory_that_holds_files(self, city: Path, tmp_path: Path) -> None:
+        (tmp_path / "r").mkdir()
+        (tmp_path / "r" / "old.txt").write_text("earlier", encoding="utf-8")
+        code, _, _ = run(str(city), "-o", str(tmp_path / "r"), "--pictures", "0", "--force")
+        assert code == ExitCode.OK
+        assert min(p.name for p in (tmp_path / "r").iterdir()) == "area-network.csv"
+        assert not (tmp_path / "r" / "old.txt").exists()
+        assert [p.name for p in tmp_path.iterdir()] == ["r"]
 
     def test_fills_an_empty_directory(self, city: Path, tmp_path: Path) -> None:
         (tmp_path / "r").mkdir()

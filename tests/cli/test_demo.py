@@ -96,14 +96,26 @@ class TestTheDemoEndToEnd:
         assert sorted(r.split(",")[0] for r in rows[1:]) == ["ounasrinne", "vaaralampi"]
         json.loads((out / "story.json").read_text("utf-8"))
 
-    def test_writing_again_into_the_same_directory_replaces_the_files(self, tmp_path: Path) -> None:
+    def test_a_directory_that_holds_files_is_refused_without_force(self, tmp_path: Path) -> None:
         out = tmp_path / "out"
         out.mkdir()
         (out / "mine.txt").write_text("kept", encoding="utf-8")
 
-        run_demo(out, echo=lambda _: None)
+        result = CliRunner().invoke(cli, ["demo", "--out", str(out)])
 
-        assert names(out) == EXPECTED | {"mine.txt"}
+        assert result.exit_code == ExitCode.USAGE
+        assert "add --force" in result.stderr
+        assert names(out) == {"mine.txt"}
+
+    def test_force_replaces_the_directory_as_a_whole(self, tmp_path: Path) -> None:
+        out = tmp_path / "out"
+        out.mkdir()
+        (out / "mine.txt").write_text("replaced", encoding="utf-8")
+
+        run_demo(out, echo=lambda _: None, force=True)
+
+        assert names(out) == EXPECTED
+        assert names(tmp_path) == {"out"}
 
 
 class TestLanguages:

@@ -44,7 +44,7 @@ class TestGenerate:
         run("--families", "40", "--seed", "9", "-o", str(first))
         run("--families", "40", "--seed", "9", "-o", str(second))
         assert first.read_bytes() == second.read_bytes()
-        run("--families", "40", "--seed", "10", "-o", str(second))
+        run("--families", "40", "--seed", "10", "-o", str(second), "--force")
         assert first.read_bytes() != second.read_bytes()
 
     def test_the_families_carry_concerns(self, tmp_path: Path) -> None:
@@ -80,7 +80,7 @@ class TestGenerate:
             raise OSError(28, "No space left on device")
 
         monkeypatch.setattr("openco.cli.generate.population_lines", broken)
-        code, _, err = run("--families", "3", "-o", str(out))
+        code, _, err = run("--families", "3", "-o", str(out), "--force")
         assert code == ExitCode.FAILURE
         assert "No space left on device" in err
         assert out.read_text(encoding="utf-8") == "old\n"

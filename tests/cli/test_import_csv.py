@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from openco.cli.exit_codes import ExitCode
-from openco.cli.import_csv import write_atomically
 from openco.cli.main import cli
+from openco.cli.output import write_lines
 from openco.demo import vaaralampi_story
 from openco.io import iter_loads
 from openco.model import NetworkMap
@@ -132,11 +132,16 @@ class TestImport:
         assert wrong[0] == ExitCode.INVALID_INPUT
         assert "row 1: unknown column(s): family,drawn_on," in wrong[2]
 
-    def test_an_existing_output_is_replaced(self, tmp_path: Path) -> None:
+    def test_an_existing_output_is_replaced_only_with_force(self, tmp_path: Path) -> None:
         (tmp_path / "members.csv").write_text("\n".join([HEADER, *ROWS]), encoding="utf-8")
         (tmp_path / "maps.jsonl").write_text("old\n", encoding="utf-8")
 
-        import_csv(tmp_path / "members.csv", tmp_path / "maps.jsonl")
+        refused = import_csv(tmp_path / "members.csv", tmp_path / "maps.jsonl")
+        assert refused[0] == ExitCode.USAGE
+        assert "add --force" in refused[2]
+        assert (tmp_path / "maps.jsonl").read_text(encoding="utf-8") == "old\n"
+
+        import_csv(tmp_path / "members.csv", tmp_path / "maps.jsonl", "--force")
 
         assert len(read_maps(tmp_path / "maps.jsonl")) == 2
 
@@ -184,7 +189,7 @@ class TestBadInput:
         code, _, stderr = import_csv(tmp_path / "members.csv", tmp_path / "maps.jsonl")
 
         assert code == ExitCode.INVALID_INPUT
-        assert "row 1: unknown column(s): suport; the columns are family, drawn_on" in stderr
+        assert "row 1: unknown column(s): suport; rename them to one of family, drawn_on" in stderr
 
     def test_an_output_directory_that_does_not_exist_fails_with_one_line(
         self, tmp_path: Path
@@ -206,17 +211,32 @@ class TestBadInput:
         assert result.exit_code == ExitCode.USAGE
         assert "Missing option '-o' / '--out'" in result.stderr
 
-    def test_a_file_that_is_not_utf8_fails_with_one_line(self, tmp_path: Path) -> None:
-        (tmp_path / "members.csv").write_bytes(f"{HEADER}\n{ROWS[0]}".encode("latin-1"))
+    def test_a_file_saved_by_excel_on_finnish_windows_is_read(self, tmp_path: Path) -> None:
+        """Excel's plain CSV: Windows-1252, ";" between cells, empty columns, blank rows."""
+        rows = [f"{HEADER};;", *(f"{row};;" for row in ROWS), ";;;;", ""]
+        text = "\r\n".join(r.replace(",", ";") for r in rows).replace("Mummo", "Mummo Märta")
+        (tmp_path / "members.csv").write_bytes(text.encode("cp1252"))
 
-        code, _, stderr = import_csv(tmp_path / "members.csv", tmp_path / "maps.jsonl")
+        code, stdout, _ = import_csv(tmp_path / "members.csv", tmp_path / "maps.jsonl")
+
+        assert code == ExitCode.OK, stdout
+        assert "Mummo Märta" in (tmp_path / "maps.jsonl").read_text(encoding="utf-8")
+
+    def test_a_wrong_encoding_names_the_file_row_and_remedy(self, tmp_path: Path) -> None:
+        text = f"{HEADER}\n{ROWS[0]}".replace("Mummo", "Mummo Märta")
+        (tmp_path / "members.csv").write_bytes(text.encode("latin-1"))
+
+        code, _, stderr = import_csv(
+            tmp_path / "members.csv", tmp_path / "maps.jsonl", "--encoding", "utf-8"
+        )
 
         assert code == ExitCode.INVALID_INPUT
-        assert stderr.startswith("openco: error: 'utf-8' codec can't decode byte")
+        assert stderr.startswith(f"{tmp_path / 'members.csv'}: row 2: byte 0xe4 is not utf-8;")
+        assert "--encoding cp1252" in stderr
         assert not (tmp_path / "maps.jsonl").exists()
 
 
-class TestWriteAtomically:
+class TestWriteLines:
     def test_a_failure_while_writing_leaves_the_old_file_and_no_temporary(
         self, tmp_path: Path
     ) -> None:
@@ -228,7 +248,7 @@ class TestWriteAtomically:
             raise RuntimeError("disk went away")
 
         with pytest.raises(RuntimeError):
-            write_atomically(target, lines())
+            write_lines(target, lines(), force=True)
 
         assert target.read_text(encoding="utf-8") == "old\n"
         assert [p.name for p in tmp_path.iterdir()] == ["maps.jsonl"]

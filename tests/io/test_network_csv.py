@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from openco.demo import vaaralampi_story
 from openco.errors import DocumentProblem, InvalidDocumentError
 from openco.io import read_network_maps
-from openco.io.network_csv import COLUMNS, REQUIRED_COLUMNS, default_map_id
+from openco.io.network_csv import COLUMNS, REQUIRED_COLUMNS, decode_csv, default_map_id
 from openco.model import (
     ContactFrequency,
     FamilyId,
@@ -298,21 +298,29 @@ class TestProblems:
     @pytest.mark.parametrize(
         ("header", "problem"),
         [
-            (HEADER + ",notes", "row 1: unknown column(s): notes; the columns are "
-             + ", ".join(COLUMNS)),
-            (HEADER.replace(",ring", ""), "row 1: missing column(s): ring"),
-            (HEADER + ",ring", "row 1: column(s) named twice: ring"),
+            (HEADER + ",notes", "row 1: unknown column(s): notes; rename them to one of "
+             + ", ".join(COLUMNS) + ", or delete them"),
+            (HEADER.replace(",ring", ""),
+             "row 1: missing column(s): ring; add them to the header row"),
+            (HEADER + ",ring", "row 1: column(s) named twice: ring; keep one of each"),
+            (HEADER + ",,frequency", "row 1, column K: the column has no name; name it (the "
+             "columns are " + ", ".join(COLUMNS) + ") or delete the column"),
         ],
     )  # fmt: skip
     def test_a_wrong_header_is_reported_before_any_row(self, header: str, problem: str) -> None:
         assert problems_of([header, GRAN]) == [problem]
 
     def test_an_empty_file_says_what_the_header_should_be(self) -> None:
-        assert problems_of([]) == [f"row 1: no header row; the columns are {', '.join(COLUMNS)}"]
+        assert problems_of([]) == [
+            f"row 1: no header row; start the file with a row naming {', '.join(COLUMNS)}"
+        ]
 
     def test_a_row_with_more_cells_than_columns_is_refused(self) -> None:
         assert problems_of([HEADER, GRAN + ",extra"]) == [
-            "row 2: 11 cells, but the header names 10 columns"
+            (
+                "row 2: 11 cells, but the header names 10 columns; delete the extra cells or "
+                "name their columns in the header"
+            )
         ]
 
     def test_a_row_the_csv_module_cannot_read_is_a_problem_not_a_crash(self) -> None:
@@ -320,9 +328,25 @@ class TestProblems:
 
         assert problems_of([HEADER, GRAN, huge, GRAN]) == [
             (
-                f"row 3: not CSV: field larger than field limit ({csv.field_size_limit()}); the "
-                "rows after it were not read"
+                f"row 3: not CSV: field larger than field limit ({csv.field_size_limit()}); "
+                "check the quotes on this row (the rows after it were not read)"
             )
+        ]
+
+    def test_the_header_problems_are_listed_together_with_their_remedies(self) -> None:
+        problems = problems_of([HEADER.replace(",ring", ",notes")])
+
+        assert [p.split(":")[0] for p in problems] == ["row 1", "row 1"]
+
+    def test_every_problem_names_the_file_when_given(self) -> None:
+        text = "\n".join([HEADER, GRAN.replace("inner", "outermost"), GRAN + ",x"])
+
+        with pytest.raises(InvalidDocumentError) as caught:
+            read_network_maps(text, source="kartat.csv")
+
+        assert [p.path for p in caught.value.problems] == [
+            "kartat.csv: row 2, column ring",
+            "kartat.csv: row 3",
         ]
 
     def test_the_error_pickles_with_its_problems(self) -> None:
@@ -333,3 +357,74 @@ class TestProblems:
 
         assert copy.problems == caught.value.problems
         assert isinstance(copy.problems[0], DocumentProblem)
+
+
+FINNISH = (
+    "family;drawn_on;drawn_with;member;label;sector;ring;tie;direction;support",
+    "f-1;2.3.2026;p-aiti;n-mummo;Mummo Märta;suku;sisin kehä;vahva ja tukeva;;",
+    "f-1;2.3.2026;p-aiti;n-eeva;Naapurin Eeva;ystävät ja naapurit;uloin kehä;heikko;;",
+)
+
+
+class TestSpreadsheetFiles:
+    """Files as Excel and LibreOffice save them on Finnish and Swedish machines."""
+
+    @pytest.mark.parametrize(
+        "encoded",
+        [
+            "\r\n".join(FINNISH).encode("utf-8"),
+            "\r\n".join(FINNISH).encode("utf-8-sig"),
+            "\r\n".join(FINNISH).encode("utf-16"),
+            "\r\n".join(FINNISH).encode("cp1252"),
+            "\r\n".join(FINNISH).encode("latin-1"),
+        ],
+        ids=["utf-8", "utf-8 with BOM", "utf-16", "cp1252", "latin-1"],
+    )
+    def test_every_encoding_excel_writes_is_detected(self, encoded: bytes) -> None:
+        maps = read_network_maps(encoded)
+
+        assert [m.label for m in maps[0].members] == ["Mummo Märta", "Naapurin Eeva"]
+        assert maps[0].drawn_with == ("p-aiti",)
+        assert maps[0].members[1].sector is NetworkSector.FRIENDS_AND_NEIGHBOURS
+
+    def test_cp1252_punctuation_is_read_as_cp1252(self) -> None:
+        assert decode_csv("„Mummo“ – 5 €".encode("cp1252")) == "„Mummo“ – 5 €"
+
+    def test_a_byte_cp1252_leaves_undefined_means_latin_1(self) -> None:
+        assert decode_csv(b"caf\xe9 \x81") == "café \x81"
+
+    def test_the_encoding_can_be_given(self) -> None:
+        encoded = "\n".join(FINNISH).encode("cp1252")
+
+        assert read_network_maps(encoded, encoding="cp1252")[0].members[0].label == "Mummo Märta"
+
+    def test_a_wrong_encoding_names_the_file_and_row_and_says_what_to_do(self) -> None:
+        encoded = "\n".join(FINNISH).encode("cp1252")
+
+        with pytest.raises(InvalidDocumentError) as caught:
+            read_network_maps(encoded, encoding="utf-8", source="kartat.csv")
+
+        [problem] = caught.value.problems
+        assert problem.path == "kartat.csv: row 2"
+        assert "--encoding cp1252" in problem.message
+
+    def test_an_unknown_encoding_is_refused_with_the_choices(self) -> None:
+        with pytest.raises(InvalidDocumentError, match="is not an encoding; use one of utf-8"):
+            read_network_maps(b"x", encoding="klingon")
+
+    def test_empty_trailing_columns_and_blank_rows_are_ignored(self) -> None:
+        lines = [FINNISH[0] + ";;", *(row + ";;" for row in FINNISH[1:]), ";;;;;;;;;;;;", "", ";;"]
+
+        maps = read_network_maps("\r\n".join(lines).encode("cp1252"))
+
+        assert len(maps[0].members) == 2
+
+    @settings(max_examples=50, deadline=None)
+    @given(st.text(alphabet=st.characters(codec="cp1252", exclude_characters=';\r\n"')))
+    def test_any_label_in_cp1252_reads_back_unchanged(self, label: str) -> None:
+        label = label.strip() or "x"
+        rows = [*FINNISH[:1], FINNISH[1].replace("Mummo Märta", label)]
+
+        maps = read_network_maps("\r\n".join(rows).encode("cp1252"))
+
+        assert maps[0].members[0].label == label

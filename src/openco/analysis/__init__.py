@@ -38,6 +38,7 @@ from openco.analysis.change import MapChange as MapChange
 from openco.analysis.change import compare_maps as compare_maps
 from openco.analysis.change import map_history as map_history
 from openco.analysis.draw import MapLayout as MapLayout
+from openco.analysis.draw import MapMark as MapMark
 from openco.analysis.draw import layout_map as layout_map
 from openco.analysis.draw import to_dot as to_dot
 from openco.analysis.draw import to_png as to_png
@@ -83,6 +84,7 @@ __all__ = [
     "Group",
     "MapChange",
     "MapLayout",
+    "MapMark",
     "MapMeasures",
     "MeasureTable",
     "Party",

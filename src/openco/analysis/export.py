@@ -24,6 +24,7 @@ import csv
 import datetime as dt
 import io
 import math
+import secrets
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO, overload
 
@@ -165,15 +166,21 @@ def to_networkx(value: Graphable, *, privacy: Privacy | None = None) -> _graph.N
     member-member ties (``kind="member"``); node and edge attributes are those of the GraphML
     export. The professionals' network has ``weight``, ``shared_families`` and
     ``joint_meetings`` on its edges, ``unit``, ``betweenness`` and ``group`` on its nodes.
-    Without *privacy* the graph keeps the real ids (it stays in your process).
+
+    Like every export, the graph is pseudonymised by default: without *privacy*, under a
+    random key that is thrown away (pass ``Privacy.pseudonymised(key)`` for pseudonyms that
+    match your other exports). Real ids and names only with ``Privacy.identified(...)``.
 
     >>> from openco.synthetic import generate_network_maps
     >>> import networkx as nx
-    >>> graph = to_networkx(next(generate_network_maps(families=1, seed=1)))
+    >>> nmap = next(generate_network_maps(families=1, seed=1))
+    >>> nmap.family in to_networkx(nmap)
+    False
+    >>> graph = to_networkx(nmap, privacy=Privacy.identified())
     >>> graph.nodes["a0001-f00001"]["kind"], nx.is_connected(graph)
     ('centre', True)
     """
-    chosen = privacy if privacy is not None else Privacy.identified(names=True)
+    chosen = privacy if privacy is not None else Privacy.pseudonymised(secrets.token_bytes(32))
     return _graph.to_networkx(*_graph_of(value, chosen))
 
 

@@ -11,17 +11,16 @@ of it is written, so a failed run leaves nothing half-written.
 from __future__ import annotations
 
 import contextlib
+import csv
 import datetime as dt
 import gc
 import hashlib
 import importlib.util
 import json
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Final, Self, TextIO
+from typing import Any, Final, Self
 
 import attrs
 import click
@@ -39,6 +38,7 @@ from openco.analysis import (
     to_svg,
 )
 from openco.cli.check import JSON_LINES_SUFFIXES
+from openco.cli.output import OutputDirectory, output_directory
 from openco.cli.report import counted
 from openco.errors import DocumentProblem, InvalidDocumentError
 from openco.io import SCHEMA_VERSION, document_kinds, loads
@@ -349,31 +349,6 @@ def _paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-@contextlib.contextmanager
-def _staged(out: Path) -> Iterator[Path]:
-    """A temporary directory beside *out*, renamed to *out* only if the block succeeds."""
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise click.UsageError(f"--out {out} exists and is not an empty directory.")
-    parent = out.absolute().parent
-    try:
-        stage = Path(tempfile.mkdtemp(dir=parent, prefix=f".{out.name}.", suffix=".tmp"))
-    except OSError as error:
-        raise OSError(error.errno, error.strerror, str(out)) from error
-    try:
-        yield stage
-        if out.exists():
-            out.rmdir()
-        stage.rename(out)
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
-
-
-def _write(path: Path, writer: Callable[[TextIO], None]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer(handle)
-
-
 def _key(ctx: click.Context, param: click.Parameter, value: str | None) -> bytes | None:
     del ctx, param
     if value is None:
@@ -446,6 +421,11 @@ def _progress(total: int, *, show: bool | None) -> contextlib.AbstractContextMan
     help="The pseudonym key (16 bytes or more). By default, a hash of the input files.",
 )
 @click.option(
+    "--force",
+    is_flag=True,
+    help="Replace --out if it exists and is not empty.",
+)
+@click.option(
     "--names",
     is_flag=True,
     help="Show real ids and names instead of pseudonyms (only inside the case system).",
@@ -474,6 +454,7 @@ def analyse(
     files: tuple[Path, ...],
     out: Path,
     key: bytes | None,
+    force: bool,
     names: bool,
     pictures: int,
     progress: bool | None,
@@ -493,7 +474,8 @@ def analyse(
     collected = Collected(pictures=pictures)
     digest = hashlib.sha256(KEY_DERIVATION) if key is None and not names else None
     total = sum(path.stat().st_size for path in files)
-    with _staged(out) as stage, _paused_gc():
+    # Real names and ids are kept owner-only; pseudonymised output follows the umask.
+    with output_directory(out, force=force, private=names) as stage, _paused_gc():
         with _progress(total, show=progress) as bar:
             table = measure_maps(
                 read_documents(files, collected, advance=bar.update, digest=digest)
@@ -503,10 +485,12 @@ def analyse(
         else:
             privacy = Privacy.pseudonymised(key or digest.digest())  # type: ignore[union-attr]
         written = [f"families.csv ({counted(len(table), 'row')})"]
-        _write(stage / "families.csv", lambda f: measures_csv(table, privacy=privacy, out=f))
+        with stage.open_text("families.csv") as f:
+            measures_csv(table, privacy=privacy, out=f)
         if collected.families:
             area_of = collected.area_of()
-            _write(stage / "areas.csv", lambda f: area_measures_csv(table, area_of=area_of, out=f))
+            with stage.open_text("areas.csv") as f:
+                area_measures_csv(table, area_of=area_of, out=f)
             written.append("areas.csv")
         if collected.professionals:
             network = area_network(
@@ -519,31 +503,35 @@ def analyse(
                 concerns=collected.concerns,
                 seed=seed,
             )
-            _write(stage / "area-network.csv", lambda f: area_csv(network, out=f))
-            _write(
-                stage / "professional-links.csv",
-                lambda f: links_csv(network, privacy=privacy, out=f),
-            )
-            (stage / "professionals.graphml").write_text(
-                to_graphml(network, privacy=privacy), encoding="utf-8"
-            )
+            with stage.open_text("area-network.csv") as f:
+                area_csv(network, out=f)
+            with stage.open_text("professional-links.csv") as f:
+                links_csv(network, privacy=privacy, out=f)
+            stage.write_text("professionals.graphml", text=to_graphml(network, privacy=privacy))
             written += ["area-network.csv", "professional-links.csv", "professionals.graphml"]
         if collected.first_maps:
             written.append(_pictures(stage, collected.first_maps, privacy))
     click.echo(_summary(files, collected, written, out, names=names, derived=key is None))
 
 
-def _pictures(stage: Path, maps: list[NetworkMap], privacy: Privacy) -> str:
-    folder = stage / "maps"
-    folder.mkdir()
+def _pictures(stage: OutputDirectory, maps: list[NetworkMap], privacy: Privacy) -> str:
+    """Draw *maps* as ``maps/map-1.svg`` …, named by position, never by anything in the data.
+
+    ``maps/index.csv`` says which family and map each picture shows, as the tables do.
+    """
     svg = _has_matplotlib()
-    for nmap in maps:
-        stem = f"{privacy.person(nmap.family)}-{nmap.drawn_on.isoformat()}"
-        if svg:
-            (folder / f"{stem}.svg").write_text(to_svg(nmap, privacy=privacy), encoding="utf-8")
-        else:
-            (folder / f"{stem}.dot").write_text(to_dot(nmap, privacy=privacy), encoding="utf-8")
-    return f"maps/ ({counted(len(maps), 'picture')}, {'SVG' if svg else 'DOT'})"
+    suffix = "svg" if svg else "dot"
+    with stage.open_text("maps", "index.csv") as index:
+        rows = csv.writer(index, lineterminator="\n")
+        rows.writerow(["picture", "family", "map", "drawn_on"])
+        for number, nmap in enumerate(maps, start=1):
+            name = f"map-{number}.{suffix}"
+            picture = to_svg(nmap, privacy=privacy) if svg else to_dot(nmap, privacy=privacy)
+            stage.write_text("maps", name, text=picture)
+            rows.writerow(
+                [name, privacy.person(nmap.family), privacy.person(nmap.id), nmap.drawn_on]
+            )
+    return f"maps/ ({counted(len(maps), 'picture')}, {'SVG' if svg else 'DOT'}, index.csv)"
 
 
 def _summary(

@@ -8,10 +8,7 @@ demo writes, in memory; :func:`run_demo` writes it into a directory all or nothi
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import shutil
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Final
@@ -21,6 +18,7 @@ import click
 
 from openco.analysis import (
     AreaReport,
+    Privacy,
     ProfessionalNetwork,
     area_csv,
     area_network,
@@ -30,6 +28,7 @@ from openco.analysis import (
     to_png,
     to_svg,
 )
+from openco.cli.output import output_directory
 from openco.demo import (
     DemoStep,
     area_population,
@@ -464,15 +463,24 @@ def demo_files(told: Told, language: str = "en") -> DemoFiles:
         "area-report.md": _area_markdown(told, language),
         "area-report.csv": area_csv(told.network),
     }
-    maps = {"before": told.before, "after": told.after}
-    for when, nmap in maps.items():
-        files[f"network-map-{when}.dot"] = to_dot(nmap, language=language)
+    # Everyone in the story is invented: the pictures opt in to their names. The map at the
+    # follow-up is drawn against the first, so that who was gained and who moved shows.
+    maps = {"before": (told.before, None), "after": (told.after, told.before)}
+    named = Privacy.identified(names=True)
+    for when, (nmap, earlier) in maps.items():
+        files[f"network-map-{when}.dot"] = to_dot(
+            nmap, earlier=earlier, privacy=named, language=language
+        )
     pictures = True
     try:
-        for when, nmap in maps.items():
+        for when, (nmap, earlier) in maps.items():
             title = _t(f"map_{when}", language, on=nmap.drawn_on)
-            files[f"network-map-{when}.svg"] = to_svg(nmap, language=language, title=title)
-            files[f"network-map-{when}.png"] = to_png(nmap, language=language, title=title)
+            files[f"network-map-{when}.svg"] = to_svg(
+                nmap, earlier=earlier, privacy=named, language=language, title=title
+            )
+            files[f"network-map-{when}.png"] = to_png(
+                nmap, earlier=earlier, privacy=named, language=language, title=title
+            )
     except MissingDependencyError:
         pictures = False
         for name in [n for n in files if n.endswith((".svg", ".png"))]:
@@ -480,59 +488,28 @@ def demo_files(told: Told, language: str = "en") -> DemoFiles:
     return DemoFiles(files=files, pictures=pictures)
 
 
-def _write_all(out: Path, files: Mapping[str, str | bytes]) -> None:
-    """Write *files* into *out*, all or nothing: first into a fresh sibling directory."""
-    out = out.absolute()
-    if out.exists() and not out.is_dir():
-        raise NotADirectoryError(20, "Not a directory", str(out))
-    parent = out.parent
-    try:
-        staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{out.name}.", suffix=".tmp"))
-    except FileNotFoundError:
-        parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{out.name}.", suffix=".tmp"))
-    except OSError as error:
-        raise OSError(error.errno, error.strerror, str(out)) from error
-    try:
-        for name, content in files.items():
-            path = staging / name
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8", newline="\n")
-        if out.exists():
-            for name in files:
-                (staging / name).replace(out / name)
-            staging.rmdir()
-        else:
-            staging.chmod(0o777 & ~_umask())
-            staging.replace(out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            shutil.rmtree(staging)
-        raise
-
-
-def _umask() -> int:
-    import os  # noqa: PLC0415 - only needed here
-
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def run_demo(
-    out: Path | None, language: str = "en", *, echo: Callable[[str], object] = click.echo
+    out: Path | None,
+    language: str = "en",
+    *,
+    echo: Callable[[str], object] = click.echo,
+    force: bool = False,
 ) -> Told:
     """Tell the story, print it with *echo*, and write its files into *out* (if given).
 
-    Everything is rendered before anything is written, and the files appear all at once, so a
-    failure leaves *out* as it was.
+    Everything is rendered before anything is written, and the files appear all at once
+    (:func:`openco.cli.output.output_directory`), so a failure leaves *out* as it was. *out*
+    must not exist or be empty, unless *force*: then it is replaced.
     """
     told = tell_story(language)
     rendered = demo_files(told, language) if out is not None else None
     if out is not None and rendered is not None:
-        _write_all(out, rendered.files)
+        with output_directory(out, force=force) as staged:
+            for name, content in rendered.files.items():
+                if isinstance(content, bytes):
+                    staged.write_bytes(name, data=content)
+                else:
+                    staged.write_text(name, text=content)
     echo(told.text)
     if out is not None and rendered is not None:
         echo("")
@@ -544,7 +521,8 @@ def run_demo(
 
 _FILES_HELP: Final = """\
 \b
-With --out DIR it writes into DIR (created if missing), all or nothing:
+With --out DIR it writes into DIR (created if missing, refused if it holds
+anything unless --force), all or nothing:
   story.txt                    the account as printed
   story.json                   the story as one bundle document
   case.json                    the case and its whole history
@@ -563,6 +541,11 @@ With --out DIR it writes into DIR (created if missing), all or nothing:
     help="Directory to write the story's files into (created if missing).",
 )
 @click.option(
+    "--force",
+    is_flag=True,
+    help="Replace --out if it exists and is not empty.",
+)
+@click.option(
     "--lang",
     "language",
     type=click.Choice(LANGUAGES),
@@ -570,11 +553,11 @@ With --out DIR it writes into DIR (created if missing), all or nothing:
     show_default=True,
     help="Language of the account and of the labels in the pictures.",
 )
-def demo(out: Path | None, language: str) -> None:
+def demo(out: Path | None, language: str, force: bool) -> None:
     """Tell the Vaaralampi story: from a day-care teacher's concern to a plan and its follow-up.
 
     The story runs through the real workflow: the concern grows into the grey zone, is taken
     up with the family, an anticipation dialogue is held with the family's close network, a
     plan is agreed and followed up. One refused step is shown with its reasons.
     """
-    run_demo(out, language)
+    run_demo(out, language, force=force)

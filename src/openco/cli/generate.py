@@ -14,16 +14,13 @@ and written to *FILE*, one ``case`` document per line, in the same single pass.
 from __future__ import annotations
 
 import contextlib
-import os
-import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
 import click
 
-from openco.cli.import_csv import write_atomically
+from openco.cli.output import output_file
 from openco.cli.report import counted
 from openco.io import dumps
 from openco.synthetic import DEFAULT_CONFIG, generate_cases, generate_population
@@ -54,28 +51,6 @@ def population_lines(*, families: int, seed: int, cases: TextIO | None = None) -
                 cases.write("\n")
 
 
-@contextlib.contextmanager
-def _cases_file(path: Path | None) -> Iterator[TextIO | None]:
-    """A temporary file beside *path*, renamed to it only if the block ends without error."""
-    if path is None:
-        yield None
-        return
-    try:
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
-    except OSError as error:
-        raise OSError(error.errno, error.strerror, str(path)) from error
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            yield out
-        Path(temporary).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temporary).unlink()
-        raise
-
-
 @click.command(short_help="Write a synthetic population as JSON Lines.")
 @click.option(
     "--families",
@@ -95,7 +70,7 @@ def _cases_file(path: Path | None) -> Iterator[TextIO | None]:
     "--out",
     required=True,
     type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-    help="The JSON Lines file to write (replaced if it exists), or - for stdout.",
+    help="The JSON Lines file to write, or - for stdout.",
 )
 @click.option(
     "--cases",
@@ -105,7 +80,12 @@ def _cases_file(path: Path | None) -> Iterator[TextIO | None]:
     help="Also write the workers' concerns as workflow cases at various stages, one case "
     "document per line, to this JSON Lines file.",
 )
-def generate(families: int, seed: int, out: Path, cases_out: Path | None) -> None:
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace the files if they exist and are not empty.",
+)
+def generate(families: int, seed: int, out: Path, cases_out: Path | None, force: bool) -> None:
     """Write a seeded synthetic population of families as JSON Lines.
 
     Every line is one bundle document. Each area starts with a line holding its areas,
@@ -118,21 +98,18 @@ def generate(families: int, seed: int, out: Path, cases_out: Path | None) -> Non
     ...), as it stands on the population's reference date; FILE gets one case document per
     line.
 
-    The files are written to temporary files and renamed into place at the end, so a failed
-    run leaves nothing half-written. The summary goes to stderr.
+    The files are written to hidden files beside them and renamed into place at the end, so
+    a failed run leaves nothing half-written. An existing file that is not empty is refused
+    unless --force. The summary goes to stderr.
     """
-    with _cases_file(cases_out) as cases:
-        lines = population_lines(families=families, seed=seed, cases=cases)
-        if str(out) == "-":
-            stdout = sys.stdout
-            for line in lines:
-                stdout.write(line)
-                stdout.write("\n")
-            stdout.flush()
-            where = "stdout"
-        else:
-            write_atomically(out, lines)
-            where = str(out)
+    cases_file = (
+        contextlib.nullcontext(None) if cases_out is None else output_file(cases_out, force=force)
+    )
+    with cases_file as cases, output_file(out, force=force) as written:
+        for line in population_lines(families=families, seed=seed, cases=cases):
+            written.write(line)
+            written.write("\n")
+    where = "stdout" if str(out) == "-" else str(out)
     click.echo(
         f"Wrote {counted(families, 'family', 'families')} (seed {seed}) to {where}.", err=True
     )

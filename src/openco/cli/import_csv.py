@@ -1,55 +1,25 @@
 """``openco import-csv``: network maps from analysts' spreadsheets, as openco documents.
 
 The reading is :func:`openco.io.read_network_maps`; this command adds the files. The output is
-written to a temporary file beside *--out* and renamed into place only when every row was
-sound and every map written, so a failed import never leaves a half-written file behind.
+written with :func:`openco.cli.output.write_lines`: staged beside *--out* and renamed into
+place only when every row was sound and every map written, so a failed import never leaves a
+half-written file behind.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-from collections.abc import Iterable
 from pathlib import Path
 
 import click
 
 from openco.cli.exit_codes import ExitCode
+from openco.cli.output import write_lines
 from openco.cli.report import counted
 from openco.errors import InvalidDocumentError
 from openco.io import dumps, read_network_maps
 from openco.model import NetworkMap
 
-__all__ = ["import_csv", "write_atomically"]
-
-
-def write_atomically(path: Path, lines: Iterable[str]) -> None:
-    """Write *lines* (each ending without a newline) to *path*, all or nothing.
-
-    The text goes to a temporary file in the same directory, which replaces *path* only once
-    everything is written; if anything fails, *path* is left as it was.
-
-    Raises:
-        OSError: the directory cannot be written.
-    """
-    try:
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
-    except OSError as error:
-        # Name the file the user asked for, not the temporary one they never heard of.
-        raise OSError(error.errno, error.strerror, str(path)) from error
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            for line in lines:
-                out.write(line)
-                out.write("\n")
-        Path(temporary).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temporary).unlink()
-        raise
+__all__ = ["import_csv"]
 
 
 def _summary(maps: list[NetworkMap], out: Path) -> str:
@@ -68,8 +38,13 @@ def _summary(maps: list[NetworkMap], out: Path) -> str:
     "-o",
     "--out",
     required=True,
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="The JSON Lines file to write, one network_map document per line (replaced if it exists).",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="The JSON Lines file to write, one network_map document per line, or - for stdout.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace --out if it exists and is not empty.",
 )
 @click.option(
     "--delimiter",
@@ -77,27 +52,37 @@ def _summary(maps: list[NetworkMap], out: Path) -> str:
     default=None,
     help="The cell separator. By default, whichever of , ; or a tab the header row uses.",
 )
-def import_csv(csv_file: Path, out: Path, delimiter: str | None) -> None:
+@click.option(
+    "--encoding",
+    default=None,
+    metavar="NAME",
+    help="The file's encoding (utf-8, utf-16, cp1252, latin-1, ...). By default it is found "
+    "out: UTF-8 with or without a byte-order mark, UTF-16, Windows-1252 (Excel's plain CSV "
+    "on Windows) or Latin-1.",
+)
+def import_csv(
+    csv_file: Path, out: Path, delimiter: str | None, force: bool, encoding: str | None
+) -> None:
     """Turn a spreadsheet of network members (CSV, one row per member) into network maps.
 
     The rows of one family on one date make one map. Sectors, rings, tie qualities, support
     directions and types may be written as their stable values or their Finnish, Swedish or
-    English names. Every problem is reported by row and column; if there is any, nothing is
+    English names. Empty columns at the end of the header and blank rows are ignored. Every
+    problem is reported by file, row and column, with what to do; if there is any, nothing is
     written and the exit code is 1.
     """
     separator = "\t" if delimiter == "tab" else delimiter
-    # utf-8-sig: spreadsheet programs often start a UTF-8 CSV with a byte-order mark.
-    with csv_file.open(encoding="utf-8-sig", newline="") as lines:
-        try:
-            maps = read_network_maps(lines, delimiter=separator)
-        except InvalidDocumentError as error:
-            for problem in error.problems:
-                click.echo(f"{csv_file}: {problem}", err=True)
-            click.echo(
-                f"{counted(len(error.problems), 'problem')} in {csv_file}; "
-                f"nothing written to {out}.",
-                err=True,
-            )
-            raise click.exceptions.Exit(ExitCode.INVALID_INPUT) from None
-    write_atomically(out, (dumps(m) for m in maps))
-    click.echo(_summary(maps, out))
+    try:
+        maps = read_network_maps(
+            csv_file.read_bytes(), delimiter=separator, encoding=encoding, source=str(csv_file)
+        )
+    except InvalidDocumentError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        click.echo(
+            f"{counted(len(error.problems), 'problem')} in {csv_file}; nothing written to {out}.",
+            err=True,
+        )
+        raise click.exceptions.Exit(ExitCode.INVALID_INPUT) from None
+    write_lines(out, (dumps(m) for m in maps), force=force)
+    click.echo(_summary(maps, out), err=str(out) == "-")

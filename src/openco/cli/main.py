@@ -24,6 +24,7 @@ from openco.cli.diagram import diagram
 from openco.cli.exit_codes import EXIT_CODES_HELP, ExitCode, exit_code_for, one_line
 from openco.cli.generate import generate
 from openco.cli.import_csv import import_csv
+from openco.cli.schema import schema
 
 __all__ = ["OpencoGroup", "cli", "main"]
 
@@ -82,6 +83,7 @@ cli.add_command(diagram)
 cli.add_command(import_csv)
 cli.add_command(generate)
 cli.add_command(analyse)
+cli.add_command(schema)
 
 
 def main() -> None:

@@ -11,15 +11,25 @@ from openco.io.document import iter_loads as iter_loads
 from openco.io.document import kind_of as kind_of
 from openco.io.document import loads as loads
 from openco.io.document import to_document as to_document
+from openco.io.document_schema import CrossFieldRule as CrossFieldRule
+from openco.io.document_schema import cross_field_rules as cross_field_rules
+from openco.io.document_schema import schema as schema
+from openco.io.document_schema import schema_kinds as schema_kinds
+from openco.io.network_csv import decode_csv as decode_csv
 from openco.io.network_csv import read_network_maps as read_network_maps
 
 __all__ = [
     "SCHEMA_VERSION",
+    "CrossFieldRule",
+    "cross_field_rules",
+    "decode_csv",
     "document_kinds",
     "dumps",
     "iter_loads",
     "kind_of",
     "loads",
     "read_network_maps",
+    "schema",
+    "schema_kinds",
     "to_document",
 ]

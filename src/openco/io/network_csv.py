@@ -8,11 +8,18 @@ spreadsheet row (the header is row 1) and column, and no map is returned unless 
 sound.
 
 The columns are listed in :data:`COLUMNS`; :data:`REQUIRED_COLUMNS` must be in the header.
+
+Spreadsheets are read as Finnish offices save them: :func:`decode_csv` takes the file's bytes
+in UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark (Excel's "Unicode
+text"), Windows-1252 (Excel's plain "CSV" on a Finnish or Swedish Windows) or Latin-1, and
+finds out which; empty columns at the end of the header (Excel's ``;;``) and blank rows are
+ignored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from collections.abc import Callable, Iterable, Iterator
 from csv import Error as CsvError
@@ -38,7 +45,14 @@ from openco.model import (
     TieQuality,
 )
 
-__all__ = ["COLUMNS", "REQUIRED_COLUMNS", "default_map_id", "read_network_maps"]
+__all__ = [
+    "COLUMNS",
+    "ENCODINGS",
+    "REQUIRED_COLUMNS",
+    "decode_csv",
+    "default_map_id",
+    "read_network_maps",
+]
 
 E = TypeVar("E", bound=LabelledEnum)
 T = TypeVar("T")
@@ -66,12 +80,82 @@ REQUIRED_COLUMNS: Final[frozenset[str]] = frozenset(
 )
 """The columns every file must have; the others may be left out."""
 
+ENCODINGS: Final[tuple[str, ...]] = ("utf-8", "utf-16", "cp1252", "latin-1")
+"""The encodings :func:`decode_csv` tells apart, in the order it tries them."""
+
+# Bytes that Windows-1252 leaves undefined: a file holding one is Latin-1 (or something else).
+_NOT_CP1252: Final = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
 # A NetworkMember field that fails its validator is reported in the column it came from.
 _MEMBER_COLUMN: Final = {"id": "member"}
 _MAP_COLUMN: Final = {"id": "map", "family": "family", "drawn_on": "drawn_on"}
 
 _FINNISH_DATE: Final = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _LIST_SEPARATOR: Final = re.compile(r"[;,]")
+
+
+def _where(source: str | None, path: str) -> str:
+    return path if source is None else f"{source}: {path}"
+
+
+def decode_csv(data: bytes, *, encoding: str | None = None, source: str | None = None) -> str:
+    r"""The text of a CSV file's bytes, in the encoding given or the one it is found to be in.
+
+    Without *encoding*: a byte-order mark decides (UTF-8 or UTF-16); otherwise the bytes are
+    UTF-8 if they decode as UTF-8, Windows-1252 if they use no byte that Windows-1252 leaves
+    undefined, and Latin-1 otherwise. Text in Windows-1252 or Latin-1 almost never happens to
+    be valid UTF-8 (an ``ä`` alone is not), so the guess is safe for Finnish and Swedish text.
+
+    Args:
+        data: the file's bytes.
+        encoding: the encoding to use instead of finding it out (any Python codec name).
+        source: the file's name, for the error message.
+
+    Raises:
+        InvalidDocumentError: the bytes are not in *encoding*, or *encoding* is unknown; the
+            problem names the row and says how to save the file.
+
+    >>> decode_csv("sisin kehä".encode("cp1252"))
+    'sisin kehä'
+    >>> decode_csv(b"\xef\xbb\xbfsisin keh\xc3\xa4")
+    'sisin kehä'
+    >>> decode_csv(b"ok\nsisin keh\xe4", encoding="utf-8", source="maps.csv")
+    Traceback (most recent call last):
+    ...
+    openco.errors.InvalidDocumentError: 1 problem in the document:
+      maps.csv: row 2: byte 0xe4 is not utf-8; save the file as "CSV UTF-8", or give its encoding (--encoding cp1252 for Excel's plain CSV on Windows)
+    """  # noqa: E501 - a doctest's output is one line
+    if encoding is not None:
+        try:
+            return data.decode(encoding).removeprefix("\ufeff")
+        except LookupError:
+            problem = f"{encoding!r} is not an encoding; use one of {', '.join(ENCODINGS)}"
+            raise InvalidDocumentError(
+                [DocumentProblem(_where(source, "encoding"), problem)]
+            ) from None
+        except UnicodeDecodeError as error:
+            row = data.count(b"\n", 0, error.start) + 1
+            byte = data[error.start : error.start + 1].hex()
+            raise InvalidDocumentError(
+                [
+                    DocumentProblem(
+                        _where(source, f"row {row}"),
+                        f'byte 0x{byte} is not {encoding}; save the file as "CSV UTF-8", or '
+                        "give its encoding (--encoding cp1252 for Excel's plain CSV on Windows)",
+                    )
+                ]
+            ) from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        return decode_csv(data[3:], encoding="utf-8", source=source)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return decode_csv(data, encoding="utf-16", source=source)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if _NOT_CP1252.isdisjoint(data):
+        return data.decode("cp1252")
+    return data.decode("latin-1")
 
 
 def _key(text: str) -> str:
@@ -191,7 +275,8 @@ class _Reader:
             self.problem(
                 number,
                 None,
-                f"{len(cells)} cells, but the header names {len(self.columns)} columns",
+                f"{len(cells)} cells, but the header names {len(self.columns)} columns; "
+                "delete the extra cells or name their columns in the header",
             )
             return
         values = dict.fromkeys(COLUMNS, "")
@@ -324,33 +409,69 @@ def _delimiter(header_line: str) -> str:
     return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
 
 
+def _letter(index: int) -> str:
+    """The spreadsheet name of column *index* (0 is A, 26 is AA)."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
+
+
 def _header(cells: list[str]) -> tuple[list[str], list[DocumentProblem]]:
     columns = [_key(c.lstrip("\ufeff")).replace(" ", "_") for c in cells]
-    problems: list[DocumentProblem] = []
-    unknown = [c for c in columns if c not in COLUMNS]
+    while columns and not columns[-1]:  # a spreadsheet's empty columns at the end: ";;"
+        columns.pop()
+    problems: list[DocumentProblem] = [
+        DocumentProblem(
+            f"row 1, column {_letter(k)}",
+            "the column has no name; name it (the columns are "
+            f"{', '.join(COLUMNS)}) or delete the column",
+        )
+        for k, c in enumerate(columns)
+        if not c
+    ]
+    unknown = [c for c in columns if c and c not in COLUMNS]
     if unknown:
         problems.append(
             DocumentProblem(
                 "row 1",
-                f"unknown column(s): {', '.join(unknown)}; the columns are {', '.join(COLUMNS)}",
+                f"unknown column(s): {', '.join(unknown)}; rename them to one of "
+                f"{', '.join(COLUMNS)}, or delete them",
             )
         )
-    twice = sorted({c for c in columns if columns.count(c) > 1})
+    twice = sorted({c for c in columns if c and columns.count(c) > 1})
     if twice:
-        problems.append(DocumentProblem("row 1", f"column(s) named twice: {', '.join(twice)}"))
+        problems.append(
+            DocumentProblem("row 1", f"column(s) named twice: {', '.join(twice)}; keep one of each")
+        )
     missing = [c for c in COLUMNS if c in REQUIRED_COLUMNS and c not in columns]
     if missing:
-        problems.append(DocumentProblem("row 1", f"missing column(s): {', '.join(missing)}"))
+        problems.append(
+            DocumentProblem(
+                "row 1", f"missing column(s): {', '.join(missing)}; add them to the header row"
+            )
+        )
     return columns, problems
 
 
-def read_network_maps(lines: Iterable[str], *, delimiter: str | None = None) -> list[NetworkMap]:
-    """Read the network maps in a CSV with one row per network member.
+def read_network_maps(
+    lines: Iterable[str] | str | bytes,
+    *,
+    delimiter: str | None = None,
+    encoding: str | None = None,
+    source: str | None = None,
+) -> list[NetworkMap]:
+    r"""Read the network maps in a CSV with one row per network member.
 
     Args:
-        lines: the CSV text, line by line (a file opened with ``newline=""``, or a list).
+        lines: the CSV: its bytes (decoded by :func:`decode_csv`), its text, or its text line
+            by line (a file opened with ``newline=""``, or a list).
         delimiter: the cell separator; by default whichever of ``,``, ``;`` or a tab the
             header row uses most.
+        encoding: the encoding of *lines* given as bytes; by default it is found out.
+        source: the file's name, which every problem then starts with.
 
     Returns:
         One map per *family* and *drawn_on*, in the order the maps first appear, each with
@@ -358,7 +479,8 @@ def read_network_maps(lines: Iterable[str], *, delimiter: str | None = None) -> 
 
     Raises:
         InvalidDocumentError: anything in the file is wrong; ``problems`` lists every problem,
-            each at ``row N, column C`` (the header is row 1, as in a spreadsheet).
+            each at ``row N, column C`` (the header is row 1, as in a spreadsheet), with what
+            is allowed or what to do.
 
     >>> rows = [
     ...     "family,drawn_on,drawn_with,member,label,sector,ring,tie,direction,support",
@@ -373,18 +495,47 @@ def read_network_maps(lines: Iterable[str], *, delimiter: str | None = None) -> 
     ...
     openco.errors.InvalidDocumentError: 1 problem in the document:
       row 3, column ring: 'outermost' is not one of inner, middle, outer (or their Finnish, Swedish or English names)
+
+    Excel's plain CSV on a Finnish Windows: Windows-1252, ``;`` between cells, empty columns
+    at the end and blank rows:
+
+    >>> excel = "\r\n".join([rows[0].replace(",", ";") + ";;", rows[2].replace(",", ";"), ";;;"])
+    >>> [nmap] = read_network_maps(excel.encode("cp1252"), source="kartat.csv")
+    >>> nmap.members[0].sector.value
+    'friends_and_neighbours'
     """  # noqa: E501 - a doctest's output is one line
+    if isinstance(lines, bytes):
+        lines = decode_csv(lines, encoding=encoding, source=source)
+    if isinstance(lines, str):
+        lines = io.StringIO(lines, newline="")
+    try:
+        return _read(lines, delimiter)
+    except InvalidDocumentError as error:
+        if source is None:
+            raise
+        raise InvalidDocumentError(
+            DocumentProblem(_where(source, p.path), p.message) for p in error.problems
+        ) from None
+
+
+def _read(lines: Iterable[str], delimiter: str | None) -> list[NetworkMap]:
     iterator = iter(lines)
     first = next(iterator, None)
     if first is None or not first.strip():
         raise InvalidDocumentError(
-            [DocumentProblem("row 1", f"no header row; the columns are {', '.join(COLUMNS)}")]
+            [
+                DocumentProblem(
+                    "row 1", f"no header row; start the file with a row naming {', '.join(COLUMNS)}"
+                )
+            ]
         )
     rows = csv_reader(_chain(first, iterator), delimiter=delimiter or _delimiter(first))
     try:
         columns, problems = _header(next(rows))
     except CsvError as error:
-        raise InvalidDocumentError([DocumentProblem("row 1", f"not CSV: {error}")]) from None
+        raise InvalidDocumentError(
+            [DocumentProblem("row 1", f"not CSV: {error}; check the quotes in the header row")]
+        ) from None
     if problems:
         raise InvalidDocumentError(problems)
     reader = _Reader(columns)
@@ -397,7 +548,11 @@ def read_network_maps(lines: Iterable[str], *, delimiter: str | None = None) -> 
             break
         except CsvError as error:
             # The csv module cannot go on after this, so the rest of the file is not read.
-            reader.problem(number, None, f"not CSV: {error}; the rows after it were not read")
+            reader.problem(
+                number,
+                None,
+                f"not CSV: {error}; check the quotes on this row (the rows after it were not read)",
+            )
             break
         if any(c.strip() for c in cells):
             reader.row(number, cells)

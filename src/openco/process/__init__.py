@@ -8,14 +8,16 @@ when (:func:`obligations`), and why a step was refused
 a pure function of the case, the step, the actor and the day.
 
 Modules: ``stages`` (stage and step names), ``details`` and ``statutory`` (what steps record),
-``case`` (the case and its history), ``rules`` (the rule catalogue), ``transitions`` (the
-table and its validation), ``workflow`` (open, advance, replay), ``duties`` and
+``case`` (the case and its history), ``rules`` (the rule catalogue, a package: ``legal/``,
+``practice/`` and ``integrity``, one module per rule with its checks and duties),
+``transitions`` (the table and its validation), ``workflow`` (open, advance, replay), ``duties`` and
 ``worklist`` (the worklist), ``schedule`` (every date calculation) and ``render`` (tables
 and diagrams).
 
-This package imports :mod:`openco.model` and :mod:`openco.errors`, networkx (to check the
-table), python-dateutil and the ``holidays`` calendar; nothing from :mod:`openco.io`,
-:mod:`openco.analysis` or :mod:`openco.cli`.
+This package imports :mod:`openco.model` and :mod:`openco.errors`, python-dateutil and the
+``holidays`` calendar; nothing from :mod:`openco.io`, :mod:`openco.analysis` or
+:mod:`openco.cli`, and not networkx (the table's reachability check is a few lines of its own),
+so that ``import openco.process`` stays light.
 """
 
 from openco.process.case import Case as Case

@@ -28,7 +28,6 @@ from collections.abc import Iterable, Mapping
 from typing import Final
 
 import attrs
-import networkx as nx
 
 from openco.errors import RuleConfigurationError, WorkflowDefinitionError
 from openco.model.concern import ZoneAssessment
@@ -200,6 +199,20 @@ class _Row:
 
 
 _Table = dict[tuple[LabelledEnum, LabelledEnum], list[_Row]]
+_Graph = dict[LabelledEnum, list[LabelledEnum]]
+"""Each stage and the stages its rows lead to (insertion-ordered: the order of the table)."""
+
+
+def _reachable(graph: _Graph, start: LabelledEnum) -> set[LabelledEnum]:
+    """*start* and every stage reachable from it along the rows (a depth-first walk)."""
+    seen = {start}
+    todo = [start]
+    while todo:
+        for target in graph.get(todo.pop(), ()):
+            if target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return seen
 
 
 class _Checker:
@@ -226,12 +239,13 @@ class _Checker:
                 checks.append(rule.check)
         return tuple(checks)
 
-    def transitions(self, table: _Table, graph: nx.DiGraph[LabelledEnum]) -> None:
+    def transitions(self, table: _Table, graph: _Graph) -> None:
         """Index the transition rows, and check none leaves a final stage or is shadowed."""
         final = self.workflow.final
         for row in self.workflow.transitions:
             where = f"row {row.source.value} --{row.step.value}--> {row.target.value}"
-            graph.add_edge(row.source, row.target)
+            graph.setdefault(row.source, []).append(row.target)
+            graph.setdefault(row.target, [])
             if row.source in final:
                 self.problems.append(f"{where}: leaves the final stage {row.source.value!r}")
             checks = self.active(row.rules, where)
@@ -243,17 +257,17 @@ class _Checker:
                 )
             rows.append(_Row(target=row.target, checks=checks, guarded=bool(checks)))
 
-    def graph(self, graph: nx.DiGraph[LabelledEnum]) -> None:
+    def graph(self, graph: _Graph) -> None:
         """Check reachability from the initial stage and that no stage is a trap."""
         initial, final = self.workflow.initial, self.workflow.final
-        reachable = nx.descendants(graph, initial) | {initial}
-        for stage in graph.nodes:
+        reachable = _reachable(graph, initial)
+        for stage in graph:
             if stage not in reachable:
                 self.problems.append(
                     f"stage {stage.value!r} is not reachable from the initial stage "
                     f"{initial.value!r}"
                 )
-            elif stage not in final and not nx.descendants(graph, stage) & final:
+            elif stage not in final and not _reachable(graph, stage) & final:
                 self.problems.append(
                     f"stage {stage.value!r} is a trap: no final stage can be reached"
                 )
@@ -290,13 +304,15 @@ class _Checker:
 
     def run(self) -> dict[tuple[LabelledEnum, LabelledEnum], tuple[_Row, ...]]:
         """The indexed table; :attr:`problems` holds what is wrong with the definition."""
-        graph: nx.DiGraph[LabelledEnum] = nx.DiGraph()
-        graph.add_node(self.workflow.initial)
-        graph.add_nodes_from(self.workflow.final)
+        # The stages in the order they are first met (initial, final, then the rows): the
+        # order problems are reported in.
+        graph: _Graph = {self.workflow.initial: []}
+        for stage in sorted(self.workflow.final, key=lambda s: s.value):
+            graph.setdefault(stage, [])
         table: _Table = {}
         self.transitions(table, graph)
         self.graph(graph)
-        steps = self.side_steps(table, list(graph.nodes))
+        steps = self.side_steps(table, list(graph))
         self.problems.extend(
             f"step {step.value!r} has no entry in details"
             for step in sorted(steps, key=lambda s: s.value)

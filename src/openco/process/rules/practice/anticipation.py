@@ -1,0 +1,168 @@
+"""P14: anticipation dialogues: two outside facilitators, the family first, plan, follow-up."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from openco.errors import Refusal
+from openco.model.ids import PersonId
+from openco.model.meeting import Meeting, MeetingKind, MeetingRole
+from openco.model.plan import Plan
+from openco.process import schedule
+from openco.process.case import Case, StepTaken
+from openco.process.duties import Duty, Obligation
+from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
+from openco.process.rules.settings import Settings
+from openco.process.stages import ActorRole, Stage, Step
+
+__all__ = ["P14"]
+
+
+def _inside_case(case: Case) -> set[PersonId]:
+    """The workers involved in the case so far (facilitators apart)."""
+    inside: set[PersonId] = {case.concern.worker, case.contact}
+    inside.update(r.actor for r in case.history if r.role is not ActorRole.FACILITATOR)
+    return inside
+
+
+def _check_anticipation_meeting(
+    meeting: Meeting, case: Case, settings: Settings
+) -> tuple[Refusal, ...]:
+    refusals: tuple[Refusal, ...] = ()
+    interviewers = meeting.with_role(MeetingRole.INTERVIEWER)
+    recorders = meeting.with_role(MeetingRole.RECORDER)
+    count = len(interviewers) + len(recorders)
+    if count != settings.facilitators or not interviewers or not recorders:
+        refusals += (P14.refuse("facilitators", count=count, needed=settings.facilitators),)
+    inside = _inside_case(case)
+    for facilitator in (*interviewers, *recorders):
+        if facilitator.person in inside or (
+            facilitator.unit is not None and facilitator.unit == case.unit
+        ):
+            refusals += (P14.refuse("outside", person=facilitator.person),)
+    if not meeting.speaking_order:
+        refusals += (P14.refuse("order_missing"),)
+    else:
+        professional_spoke = False
+        for person in meeting.speaking_order:
+            role = meeting.role_of(person)
+            if role is None or role.is_facilitator:
+                continue
+            if role.is_professional:
+                professional_spoke = True
+            elif professional_spoke:
+                refusals += (P14.refuse("order", person=person),)
+                break
+    return refusals
+
+
+def _check_anticipation(case: Case, record: StepTaken, settings: Settings) -> tuple[Refusal, ...]:
+    detail = record.detail
+    if isinstance(detail, Meeting):
+        if detail.kind is MeetingKind.ANTICIPATION_DIALOGUE:
+            return _check_anticipation_meeting(detail, case, settings)
+        return NO
+    if not isinstance(detail, Plan):
+        return NO
+    refusals: tuple[Refusal, ...] = ()
+    if not detail.items:
+        refusals += (P14.refuse("no_items"),)
+    for item in detail.items:
+        if item.due is None:
+            refusals += (P14.refuse("item_when", item=item.id),)
+    if detail.follow_up_on is None:
+        refusals += (P14.refuse("follow_up"),)
+    return refusals
+
+
+def _follow_up_duties(case: Case, today: dt.date, settings: Settings) -> tuple[Obligation, ...]:
+    due: dt.date | None = None
+    if case.stage is Stage.PLAN_AGREED and case.plan is not None:
+        due = case.plan.follow_up_on
+    elif case.stage is Stage.CONTINUING:
+        since = next(
+            (r.on for r in reversed(case.history) if r.step is Step.CONTINUE), case.last_on
+        )
+        due = schedule.months_after(since, settings.follow_up_after_months)
+    if due is None:
+        return ()
+    return (
+        Obligation(
+            rule="P14",
+            duty=Duty.HOLD_FOLLOW_UP,
+            owed_by=case.contact,
+            owed_by_role=ActorRole.WORKER,
+            due=due,
+            overdue=today > due,
+        ),
+    )
+
+
+P14 = Rule(
+    code="P14",
+    group=RuleGroup.PRACTICE,
+    title=Labels(
+        "Tulevaisuuden muistelu: kaksi ulkopuolista fasilitaattoria, perhe ja läheiset "
+        "puhuvat ensin, tuloksena suunnitelma ja seuranta",
+        "Framtidsdialog: två utomstående facilitatorer, familjen och de närstående talar "
+        "först, resultatet är en plan och en uppföljning",
+        "Anticipation dialogue: two facilitators from outside the case, family and close "
+        "network speak first, the output is a plan with a follow-up",
+    ),
+    basis=(
+        "Anticipation dialogues (tulevaisuuden muistelu): two facilitators not involved in the "
+        "case, one interviewing and one writing; the family and their network are interviewed "
+        "before the professionals; the output is a concrete plan (what, who, with whom, when) "
+        "and a follow-up meeting"
+    ),
+    source=(
+        "Innokylä, Tulevaisuuden muistelu [S8]; Seikkula & Arnkil, Dialogical Meetings in "
+        "Social Networks [S7]; Laitila 2015 on Vantaa's network consultants [S10] "
+        "(domain brief §3)"
+    ),
+    kinds=frozenset({RuleKind.GUARD, RuleKind.OBLIGATION}),
+    messages={
+        "facilitators": Labels(
+            "Tulevaisuuden muistelussa on oltava {needed} fasilitaattoria, haastattelija ja "
+            "kirjaaja; nyt {count}.",
+            "En framtidsdialog ska ha {needed} facilitatorer, en intervjuare och en som "
+            "antecknar; nu {count}.",
+            "An anticipation dialogue has {needed} facilitators, an interviewer and a "
+            "recorder; there are {count}.",
+        ),
+        "outside": Labels(
+            "Fasilitaattori {person} on mukana asiassa; fasilitaattorit tulevat asian "
+            "ulkopuolelta.",
+            "Facilitatorn {person} är involverad i ärendet; facilitatorerna kommer utifrån.",
+            "The facilitator {person} is involved in the case; facilitators come from outside it.",
+        ),
+        "order_missing": Labels(
+            "Kirjaa puheenvuorojen järjestys: perhe ja läheiset puhuvat ennen ammattilaisia.",
+            "Registrera talordningen: familjen och de närstående talar före yrkespersonerna.",
+            "Record the speaking order: the family and close network speak before the "
+            "professionals.",
+        ),
+        "order": Labels(
+            "{person} puhui ammattilaisten jälkeen; perhe ja läheiset puhuvat ensin.",
+            "{person} talade efter yrkespersonerna; familjen och de närstående talar först.",
+            "{person} spoke after the professionals; the family and close network speak first.",
+        ),
+        "no_items": Labels(
+            "Suunnitelmassa on oltava ainakin yksi sovittu asia.",
+            "Planen ska ha minst en överenskommen punkt.",
+            "A plan has at least one item.",
+        ),
+        "item_when": Labels(
+            "Kohdasta {item} puuttuu aika: kuka tekee mitä, kenen kanssa ja milloin.",
+            "Punkten {item} saknar tid: vem gör vad, med vem och när.",
+            "The item {item} has no date: who does what, with whom and when.",
+        ),
+        "follow_up": Labels(
+            "Sovi seurantapalaverin päivä jo palaverissa.",
+            "Bestäm dagen för uppföljningsmötet redan på mötet.",
+            "Set the follow-up meeting's date in the meeting itself.",
+        ),
+    },
+    check=_check_anticipation,
+    duties=_follow_up_duties,
+)

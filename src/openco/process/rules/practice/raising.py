@@ -1,0 +1,92 @@
+"""P11: the concern is taken up early and respectfully, asking for help; strengths recorded."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from openco.errors import Refusal
+from openco.model.concern import ConcernZone, ZoneAssessment
+from openco.process import schedule
+from openco.process.case import Case, StepTaken
+from openco.process.details import (
+    Preparation,
+    Raising,
+)
+from openco.process.duties import Duty, Obligation
+from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
+from openco.process.rules.settings import Settings
+from openco.process.stages import ActorRole, Stage, Step
+
+__all__ = ["P11"]
+
+
+def _check_raising(case: Case, record: StepTaken, _settings: Settings) -> tuple[Refusal, ...]:
+    detail = record.detail
+    if record.step is not Step.RAISE:
+        return NO
+    refusals: tuple[Refusal, ...] = ()
+    told = detail.strengths if isinstance(detail, Raising) else ()
+    if not case.concern.strengths and not told:
+        refusals += (P11.refuse("strengths"),)
+    for earlier in reversed(case.history):
+        if isinstance(earlier.detail, Preparation):
+            if not earlier.detail.opens_dialogue:
+                refusals += (P11.refuse("rethink"),)
+            break
+    return refusals
+
+
+def _take_up_duties(case: Case, today: dt.date, settings: Settings) -> tuple[Obligation, ...]:
+    if case.stage is not Stage.ASSESSED and case.stage is not Stage.PREPARED:
+        return ()
+    if case.zone is ConcernZone.NONE:
+        return ()
+    assessed_on = next(
+        (r.on for r in reversed(case.history) if isinstance(r.detail, ZoneAssessment)),
+        case.opened_on,
+    )
+    due = schedule.add_working_days(assessed_on, settings.take_up_within_working_days)
+    return (
+        Obligation(
+            rule="P11",
+            duty=Duty.TAKE_UP_CONCERN,
+            owed_by=case.contact,
+            owed_by_role=ActorRole.WORKER,
+            due=due,
+            overdue=today > due,
+        ),
+    )
+
+
+P11 = Rule(
+    code="P11",
+    group=RuleGroup.PRACTICE,
+    title=Labels(
+        "Huoli otetaan puheeksi varhain, kunnioittavasti ja apua pyytäen; vahvuudet kirjataan",
+        "Oron tas upp tidigt, respektfullt och genom att be om hjälp; styrkor registreras",
+        "Concerns are raised early and respectfully, asking for help; strengths are recorded",
+    ),
+    basis=(
+        "Early dialogue: the worker raises their own worry, asks the family's help to ease it, "
+        "and rethinks the approach if the anticipated conversation would not open dialogue"
+    ),
+    source=(
+        "THL, Dialoginen huolen puheeksi ottaminen [S1]; Eriksson & Arnkil, Huoli puheeksi, "
+        "Stakes Oppaita 60 [S4] (domain brief §2)"
+    ),
+    kinds=frozenset({RuleKind.GUARD, RuleKind.OBLIGATION}),
+    messages={
+        "strengths": Labels(
+            "Kirjaa myös se, mikä sujuu hyvin, ennen kuin otat huolen puheeksi.",
+            "Registrera också det som går bra innan du tar upp oron.",
+            "Record what is going well too before taking the concern up.",
+        ),
+        "rethink": Labels(
+            "Valmistelun mukaan lähestymistapa ei avaa dialogia: mieti se uudelleen.",
+            "Enligt förberedelsen öppnar tillvägagångssättet ingen dialog: tänk om.",
+            "The preparation foresees no dialogue with this approach: rethink it first.",
+        ),
+    },
+    check=_check_raising,
+    duties=_take_up_duties,
+)

@@ -1,0 +1,49 @@
+"""P10: the zone is the worker's own self-assessment, never a label of the family."""
+
+from __future__ import annotations
+
+from openco.errors import Refusal
+from openco.model.concern import ZoneAssessment
+from openco.process.case import Case, StepTaken
+from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
+from openco.process.rules.settings import Settings
+
+__all__ = ["P10"]
+
+
+def _check_own_assessment(
+    case: Case, record: StepTaken, _settings: Settings
+) -> tuple[Refusal, ...]:
+    if not isinstance(record.detail, ZoneAssessment):
+        return NO
+    if record.actor != case.contact:
+        return (P10.refuse("own_assessment", actor=record.actor, worker=case.contact),)
+    return NO
+
+
+P10 = Rule(
+    code="P10",
+    group=RuleGroup.PRACTICE,
+    title=Labels(
+        "Vyöhyke on työntekijän oma arvio, ei perheen leima",
+        "Zonen är arbetstagarens egen bedömning, inte en etikett på familjen",
+        "The zone is the worker's own self-assessment, never a label of the family",
+    ),
+    basis=(
+        "Zones of concern (huolen vyöhykkeistö) describe the worker's own worry and means, "
+        "never the family; they are not used to categorise or register families"
+    ),
+    source=(
+        "Eriksson & Arnkil, Stakes/THL; Evangelical Lutheran Church, Trygg församling: "
+        "Oroszoner (domain brief §1.1, [S2]-[S5])"
+    ),
+    kinds=frozenset({RuleKind.GUARD}),
+    messages={
+        "own_assessment": Labels(
+            "Vyöhykkeen arvioi asian vastuutyöntekijä {worker} itse, ei {actor}.",
+            "Zonen bedöms av ärendets kontaktperson {worker} själv, inte av {actor}.",
+            "The zone is assessed by the case's contact worker {worker} themself, not by {actor}.",
+        ),
+    },
+    check=_check_own_assessment,
+)
