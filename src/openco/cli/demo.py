@@ -29,6 +29,7 @@ from openco.analysis import (
     to_svg,
 )
 from openco.cli.output import output_directory
+from openco.cli.store import write_demo_store
 from openco.demo import (
     DemoStep,
     area_population,
@@ -503,6 +504,7 @@ def run_demo(
     """
     told = tell_story(language)
     rendered = demo_files(told, language) if out is not None else None
+    stored = False
     if out is not None and rendered is not None:
         with output_directory(out, force=force) as staged:
             for name, content in rendered.files.items():
@@ -510,12 +512,13 @@ def run_demo(
                     staged.write_bytes(name, data=content)
                 else:
                     staged.write_text(name, text=content)
+            stored = write_demo_store(staged.path("cases.sqlite"), told.case)
     echo(told.text)
     if out is not None and rendered is not None:
         echo("")
         if not rendered.pictures:
             echo(_t("no_plot", language))
-        echo(_t("wrote", language, count=len(rendered.files), out=out))
+        echo(_t("wrote", language, count=len(rendered.files) + stored, out=out))
     return told
 
 
@@ -530,6 +533,7 @@ anything unless --force), all or nothing:
                                with openco[plot] (matplotlib)
   workflow.mmd, workflow.dot   the process diagram (Mermaid, Graphviz)
   area-report.md, .csv         Vaaralampi and Ounasrinne
+  cases.sqlite                 the case in an openco store (with openco[store])
 """
 
 
