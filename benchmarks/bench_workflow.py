@@ -29,6 +29,7 @@ Timings interleave the implementations within each repeat and report the median.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gc
 import os
 import statistics
@@ -55,13 +56,17 @@ OPEN_CASE_STEPS = 11  # opening record + 11 steps = 12 records, stage "followed 
 
 # --------------------------------------------------------------------------- openco
 
+TODAY = dt.date(2100, 1, 1)  # the reader's day for replay: later than every record
+
 
 def openco_run(cast: Cast, path: tuple[Attempt, ...], steps: int = STEPS_IN_CASE) -> Case:
-    case = open_case(cast.concern, family=cast.family, unit=cast.unit, on=cast.opened_on)
+    records = cast.records
+    case = open_case(cast.concern, family=cast.family, on=cast.opened_on, records=records)
     for a in path[:steps]:
         case = advance(
-            case, a.step, actor=a.actor, role=a.role, on=a.on, detail=a.detail, consents=a.consents
-        )
+            case, a.step, actor=a.actor, role=a.role, on=a.on, detail=a.detail,
+            consents=a.consents, records=records,
+        )  # fmt: skip
     return case
 
 
@@ -234,21 +239,22 @@ def timings(repeats: int, number: int) -> dict[str, dict[str, float]]:
     cast = make_cast()
     path = good_path(cast)
     sm_class = build_statemachine_class()
-    opened = open_case(cast.concern, family=cast.family, unit=cast.unit, on=cast.opened_on)
+    records, today = cast.records, TODAY
+    opened = open_case(cast.concern, family=cast.family, on=cast.opened_on, records=records)
     history = openco_run(cast, path).history
     assert len(history) == STEPS_IN_CASE + 1
 
     # Sanity: every implementation reaches "closed" with 12 recorded steps.
     assert statemachine_run(statemachine_new(sm_class, cast), path).model.state == "closed"
     assert transitions_run(transitions_new(cast), path).state == "closed"
-    assert replay(history).stage.value == "closed"
+    assert replay(history, records=records, today=today).stage.value == "closed"
 
     def openco_steps() -> object:
         case = opened
         for a in path:
             case = advance(
                 case, a.step, actor=a.actor, role=a.role, on=a.on, detail=a.detail,
-                consents=a.consents,
+                consents=a.consents, records=records,
             )  # fmt: skip
         return case
 
@@ -282,11 +288,11 @@ def timings(repeats: int, number: int) -> dict[str, dict[str, float]]:
     for _ in range(repeats):
         m = measures["openco"]
         m["step"].append(_time(openco_steps, number) / STEPS_IN_CASE)
-        m["replay"].append(_time(lambda: replay(history), number))
+        m["replay"].append(_time(lambda: replay(history, records=records, today=today), number))
         m["construct"].append(
             _time(
                 lambda: open_case(
-                    cast.concern, family=cast.family, unit=cast.unit, on=cast.opened_on
+                    cast.concern, family=cast.family, on=cast.opened_on, records=records
                 ),
                 number,
             )

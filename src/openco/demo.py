@@ -7,6 +7,7 @@ The ``openco demo`` command tells it; the docs and tests use it as a realistic e
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import attrs
 
@@ -68,6 +69,7 @@ from openco.process import (
     Preparation,
     Raising,
     Recipient,
+    Records,
     Step,
     advance,
     open_case,
@@ -80,6 +82,7 @@ __all__ = [
     "area_population",
     "refused_notification",
     "vaaralampi_case_steps",
+    "vaaralampi_records",
     "vaaralampi_story",
 ]
 
@@ -309,12 +312,14 @@ class DemoStep:
     """One step of the Vaaralampi case: what is done, by whom, on which day, with what detail.
 
     The first step (``Step.NOTICE``) opens the case with :func:`openco.process.open_case`;
-    every other one is applied with :func:`openco.process.advance`.
+    every other one is applied with :func:`openco.process.advance`. Both judge the step by
+    *records*, the story's registers (:func:`vaaralampi_records`).
     """
 
     step: Step
     actor: PersonId
     on: dt.date
+    records: Records
     detail: object = None
     reason: str | None = None
     consents: tuple[Consent, ...] = ()
@@ -331,12 +336,23 @@ class DemoStep:
                 raise InvalidArgumentError("DemoStep.apply", "case", None, "a case to advance")
             return open_case(
                 opening.concern, family=opening.family, unit=opening.unit, on=self.on,
-                reason=self.reason, consents=self.consents,
+                reason=self.reason, consents=self.consents, records=self.records,
             )  # fmt: skip
         return advance(
             case, self.step, actor=self.actor, on=self.on, detail=self.detail,
-            reason=self.reason, consents=self.consents,
+            reason=self.reason, consents=self.consents, records=self.records,
         )  # fmt: skip
+
+
+def vaaralampi_records(story: Bundle | None = None) -> Records:
+    """The story's registers as the workflow reads them: its units, staff and the family.
+
+    >>> records = vaaralampi_records()
+    >>> records.unit_of(PersonId("w-teacher")).kind.value
+    'early_childhood_education'
+    """
+    story = vaaralampi_story() if story is None else story
+    return Records(professionals=story.professionals, units=story.units, families=story.families)
 
 
 def vaaralampi_case_steps(story: Bundle | None = None) -> tuple[DemoStep, ...]:
@@ -355,6 +371,7 @@ def vaaralampi_case_steps(story: Bundle | None = None) -> tuple[DemoStep, ...]:
     (['small', 'grey', 'small'], 'closed')
     """
     story = vaaralampi_story() if story is None else story
+    records = vaaralampi_records(story)
     family = story.families[0]
     told = story.concerns[0]
     noticed, grey, eased = told.assessments
@@ -371,32 +388,33 @@ def vaaralampi_case_steps(story: Bundle | None = None) -> tuple[DemoStep, ...]:
     )
     opening = Opening(concern=attrs.evolve(told, assessments=(noticed,)), family=family,
                       unit=_DAYCARE)  # fmt: skip
+    step = functools.partial(DemoStep, records=records)
     return (
-        DemoStep(step=Step.NOTICE, actor=teacher, on=noticed.on, detail=opening),
-        DemoStep(step=Step.ASSESS, actor=teacher, on=grey.on, detail=grey),
-        DemoStep(step=Step.PREPARE, actor=teacher, on=dt.date(2026, 3, 4), detail=Preparation(
+        step(step=Step.NOTICE, actor=teacher, on=noticed.on, detail=opening),
+        step(step=Step.ASSESS, actor=teacher, on=grey.on, detail=grey),
+        step(step=Step.PREPARE, actor=teacher, on=dt.date(2026, 3, 4), detail=Preparation(
             worry_and_help_needed="Aino is tired and withdrawn; I need Laura's view of home",
             what_has_worked="Short chats at pick-up time",
             how_to_say_it="First her drawings and friends, then my worry, then ask for help",
             expected_reaction="Surprised, then relieved to talk")),
-        DemoStep(step=Step.RAISE, actor=teacher, on=dt.date(2026, 3, 6), detail=Raising(
+        step(step=Step.RAISE, actor=teacher, on=dt.date(2026, 3, 6), detail=Raising(
             help_asked="Could you help me understand what Aino's mornings are like?",
             strengths=told.strengths)),
-        DemoStep(step=Step.PROPOSE_MEETING, actor=teacher, on=dt.date(2026, 3, 6)),
-        DemoStep(step=Step.AGREE_TO_MEET, actor=teacher, on=dt.date(2026, 3, 10),
+        step(step=Step.PROPOSE_MEETING, actor=teacher, on=dt.date(2026, 3, 6)),
+        step(step=Step.AGREE_TO_MEET, actor=teacher, on=dt.date(2026, 3, 10),
                  detail=invitation, consents=story.consents),
-        DemoStep(step=Step.HOLD_MEETING, actor=teacher, on=dialogue.held_on, detail=dialogue),
-        DemoStep(step=Step.AGREE_PLAN, actor=teacher, on=plan.agreed_on,
+        step(step=Step.HOLD_MEETING, actor=teacher, on=dialogue.held_on, detail=dialogue),
+        step(step=Step.AGREE_PLAN, actor=teacher, on=plan.agreed_on,
                  detail=attrs.evolve(plan, items=open_items)),
-        DemoStep(step=Step.FOLLOW_UP, actor=teacher, on=follow_up.held_on,
+        step(step=Step.FOLLOW_UP, actor=teacher, on=follow_up.held_on,
                  detail=FollowUp(meeting=follow_up, plan=plan)),
-        DemoStep(step=Step.REASSESS, actor=teacher, on=eased.on, detail=eased),
-        DemoStep(step=Step.CLOSE, actor=teacher, on=eased.on,
+        step(step=Step.REASSESS, actor=teacher, on=eased.on, detail=eased),
+        step(step=Step.CLOSE, actor=teacher, on=eased.on,
                  reason="Mornings are calmer; the family and their network carry on"),
     )  # fmt: skip
 
 
-def refused_notification(case: Case) -> DemoStep:
+def refused_notification(case: Case, records: Records | None = None) -> DemoStep:
     """A child welfare notification by unprotected e-mail: always refused (rule L5).
 
     >>> case = None
@@ -411,6 +429,7 @@ def refused_notification(case: Case) -> DemoStep:
     """
     return DemoStep(
         step=Step.NOTIFY_CHILD_WELFARE, actor=case.contact, on=case.last_on,
+        records=vaaralampi_records() if records is None else records,
         detail=Notification(
             channel=Channel.UNPROTECTED_EMAIL, recipient=Recipient.SOCIAL_SERVICES,
             reasons="Aino is often tired and fetched late", mandated_notifier=True,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from openco.cli.generate import population_lines
 from openco.cli.main import cli
 from openco.io import iter_loads
 from openco.model import Bundle
-from openco.process import Case, replay
+from openco.process import Case, Records, replay
 
 
 def run(*args: str) -> tuple[int, bytes, str]:
@@ -98,18 +99,33 @@ class TestCases:
         out, cases = tmp_path / "city.jsonl", tmp_path / "cases.jsonl"
         code, _, _ = run("--families", "300", "--seed", "7", "-o", str(out), "--cases", str(cases))
         assert code == ExitCode.OK
-        loaded = list(iter_loads(cases.read_text(encoding="utf-8").splitlines(), Case))
         bundles = list(iter_loads(out.read_text(encoding="utf-8").splitlines(), Bundle))
+        records = Records(  # each family's bundle repeats the area's staff and units
+            professionals={p.id: p for b in bundles for p in b.professionals},
+            units={u.id: u for b in bundles for u in b.units},
+            families={f.id: f for b in bundles for f in b.families},
+        )
+        lines = cases.read_text(encoding="utf-8").splitlines()
+        today = dt.date(2100, 1, 1)
+        loaded = list(iter_loads(lines, Case, records=records, today=today))
         assert len(loaded) == sum(len(b.concerns) for b in bundles) > 0
-        assert all(replay(c.history) == c for c in loaded)
+        assert all(replay(c.history, records=records, today=today) == c for c in loaded)
         assert len({c.stage for c in loaded}) > 3
 
     def test_openco_check_accepts_the_cases(self, tmp_path: Path) -> None:
         out, cases = tmp_path / "city.jsonl", tmp_path / "cases.jsonl"
         run("--families", "100", "-o", str(out), "--cases", str(cases))
-        result = CliRunner().invoke(cli, ["check", str(cases)])
+        args = ["check", "--records", str(out), "--today", "2100-01-01", str(cases)]
+        result = CliRunner().invoke(cli, args)
         assert result.exit_code == ExitCode.OK, result.output
         assert "no problems" in result.output
+
+    def test_openco_check_judges_cases_only_by_the_records(self, tmp_path: Path) -> None:
+        out, cases = tmp_path / "city.jsonl", tmp_path / "cases.jsonl"
+        run("--families", "30", "-o", str(out), "--cases", str(cases))
+        result = CliRunner().invoke(cli, ["check", str(cases)])
+        assert result.exit_code == ExitCode.INVALID_INPUT
+        assert "judged by the records" in result.output
 
     def test_the_population_file_is_the_same_with_or_without_cases(self, tmp_path: Path) -> None:
         run("--families", "50", "-o", str(tmp_path / "a.jsonl"))

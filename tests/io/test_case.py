@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 from typing import Any
 
@@ -16,19 +17,32 @@ from openco.process import Case
 from openco.testing.workflow import cases, good_case, make_cast
 
 GOOD = good_case(make_cast())
+RECORDS = make_cast().records
+FAR_FUTURE = dt.date(2100, 1, 1)  # the reader's 'today': later than every record
+
+
+class TestTheRecords:
+    def test_a_case_is_not_read_without_the_records_and_the_day(self) -> None:
+        """A stored history is judged by the registers and the reader's day, never alone."""
+        with pytest.raises(InvalidDocumentError, match="records"):
+            loads(dumps(GOOD), Case)
+
+    def test_a_history_dated_after_today_is_refused(self) -> None:
+        with pytest.raises(InvalidDocumentError, match="after today"):
+            loads(dumps(GOOD), Case, records=RECORDS, today=GOOD.history[3].on)
 
 
 class TestRoundTrip:
     def test_the_good_path_reads_back_equal(self) -> None:
-        assert loads(dumps(GOOD), Case) == GOOD
+        assert loads(dumps(GOOD), Case, records=RECORDS, today=FAR_FUTURE) == GOOD
 
     @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
     @given(case=cases())
     def test_any_case_reads_back_equal_to_what_was_written(self, case: Case) -> None:
         text = dumps(case)
 
-        assert loads(text, Case) == case
-        assert dumps(loads(text, Case)) == text
+        assert loads(text, Case, records=RECORDS, today=FAR_FUTURE) == case
+        assert dumps(loads(text, Case, records=RECORDS, today=FAR_FUTURE)) == text
 
     def test_only_the_history_is_written(self) -> None:
         data = json.loads(dumps(GOOD))["data"]
@@ -51,7 +65,7 @@ def _history() -> list[dict[str, Any]]:
 def _problems(history: list[Any]) -> tuple[str, ...]:
     document = {"schema_version": 1, "kind": "case", "data": {"history": history}}
     with pytest.raises(InvalidDocumentError) as caught:
-        loads(json.dumps(document), Case)
+        loads(json.dumps(document), Case, records=RECORDS, today=FAR_FUTURE)
     return caught.value.paths
 
 
@@ -98,10 +112,10 @@ class TestProblems:
         document = {"schema_version": 1, "kind": "case", "data": {"history": history}}
 
         try:
-            read = loads(json.dumps(document), Case)
+            read = loads(json.dumps(document), Case, records=RECORDS, today=FAR_FUTURE)
         except InvalidDocumentError as error:
             problems = error.problems
         else:
             problems = ()
-            assert loads(dumps(read), Case) == read
+            assert loads(dumps(read), Case, records=RECORDS, today=FAR_FUTURE) == read
         assert all(p.path.startswith("data.history") for p in problems)

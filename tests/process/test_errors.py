@@ -18,12 +18,18 @@ from openco.errors import (
 from openco.process import Stage, Step, advance
 from openco.testing.workflow import good_case, make_cast
 
+RECORDS = make_cast().records
+
 
 def refused() -> TransitionNotAllowedError:
     cast = make_cast()
     with pytest.raises(TransitionNotAllowedError) as error:
         advance(
-            good_case(cast, steps=3), Step.AGREE_PLAN, actor=cast.worker, on=dt.date(2026, 2, 9)
+            good_case(cast, steps=3),
+            Step.AGREE_PLAN,
+            actor=cast.worker,
+            on=dt.date(2026, 2, 9),
+            records=RECORDS,
         )
     return error.value
 

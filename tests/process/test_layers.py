@@ -49,6 +49,7 @@ def test_dunder_all_is_complete() -> None:
         "case",
         "details",
         "duties",
+        "records",
         "render",
         "rules",
         "schedule",

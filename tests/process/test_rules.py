@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
+from collections.abc import Iterable
 
 import attrs
 import pytest
@@ -18,6 +19,7 @@ from openco.model import (
     DataScope,
     Meeting,
     MeetingId,
+    MeetingKind,
     MeetingRole,
     OwnMeans,
     Participant,
@@ -25,6 +27,7 @@ from openco.model import (
     Plan,
     PlanItem,
     PlanItemId,
+    Professional,
     ProfessionalId,
     UnitId,
     ZoneAssessment,
@@ -45,6 +48,7 @@ from openco.process import (
     PoliceNotification,
     Raising,
     Recipient,
+    Records,
     RuleGroup,
     RuleKind,
     Stage,
@@ -56,6 +60,8 @@ from openco.process import (
     open_case,
 )
 from openco.testing.workflow import Attempt, Cast, good_case, good_path, make_cast
+
+RECORDS = make_cast().records
 
 CAST = make_cast()
 PATH = good_path(CAST)
@@ -75,6 +81,11 @@ def agreed() -> Plan:
     plan = step_of(Step.AGREE_PLAN).detail
     assert isinstance(plan, Plan)
     return plan
+
+
+def with_professionals(professionals: Iterable[Professional]) -> Records:
+    """The cast's records with *professionals* instead of theirs."""
+    return Records(professionals=professionals, units=RECORDS.units, families=RECORDS.families)
 
 
 def refused_codes(error: pytest.ExceptionInfo[TransitionNotAllowedError]) -> set[str]:
@@ -157,9 +168,9 @@ class TestL1NotifyWithoutDelay:
 
     def test_a_great_concern_makes_the_notification_due_at_once(self) -> None:
         cast = make_cast(zone=ConcernZone.GREAT)
-        case = open_case(cast.concern, family=cast.family, unit=cast.unit, on=cast.opened_on)
+        case = open_case(cast.concern, family=cast.family, on=cast.opened_on, records=RECORDS)
 
-        duties = obligations(case, today=cast.opened_on)
+        duties = obligations(case, today=cast.opened_on, records=RECORDS)
 
         assert [(o.rule, o.duty, o.due) for o in duties if o.rule == "L1"] == [
             ("L1", Duty.NOTIFY_WITHOUT_DELAY, cast.opened_on)
@@ -175,6 +186,7 @@ class TestL1NotifyWithoutDelay:
             actor=CAST.worker,
             on=CAST.opened_on,
             detail=notification(),
+            records=RECORDS,
         )
 
         assert notified.stage is Stage.NOTICED
@@ -199,6 +211,7 @@ class TestL2JointContact:
                     channel=Channel.IN_PERSON,
                     reasons="Tired every morning",
                 ),
+                records=RECORDS,
             )
 
         assert error.value.reasons[0].key == "non_custodian"
@@ -212,6 +225,7 @@ class TestL2JointContact:
                 actor=CAST.worker,
                 on=dt.date(2026, 2, 9),
                 detail=JointContact(with_person=CAST.custodian, channel=Channel.IN_PERSON),
+                records=RECORDS,
             )
 
         assert [r.key for r in error.value.reasons] == ["reasons"]
@@ -228,6 +242,7 @@ class TestL2JointContact:
                 channel=Channel.IN_PERSON,
                 reasons="Tired every morning",
             ),
+            records=RECORDS,
         )
 
         assert case.history[-1].step is Step.CONTACT_JOINTLY
@@ -248,9 +263,10 @@ class TestL3Police:
             detail=CriteriaMet(
                 reasons="Bruises", suspected_offence=SuspectedOffence.LIFE_OR_HEALTH
             ),
+            records=RECORDS,
         )
 
-        duties = {o.duty for o in obligations(case, today=dt.date(2026, 2, 4))}
+        duties = {o.duty for o in obligations(case, today=dt.date(2026, 2, 4), records=RECORDS)}
 
         assert {Duty.NOTIFY_POLICE, Duty.NOTIFY_WITHOUT_DELAY} <= duties
         assert Duty.OFFER_JOINT_CONTACT not in duties
@@ -269,17 +285,43 @@ class TestL4Anonymous:
                 actor=CAST.worker,
                 on=dt.date(2026, 2, 6),
                 detail=notification(anonymous=True),
+                records=RECORDS,
             )
 
         assert error.value.codes == ("L4",)
 
+    def test_the_records_not_the_notification_say_who_is_a_mandated_notifier(self) -> None:
+        """Child Welfare Act §25 (1): the duty follows from the notifier's work.
+
+        The records hold that work, so an anonymous notification by a mandated notifier is
+        refused whatever the caller sets on it.
+        """
+        with pytest.raises(TransitionNotAllowedError) as error:
+            advance(
+                good_case(steps=2),
+                Step.NOTIFY_CHILD_WELFARE,
+                actor=CAST.worker,
+                on=dt.date(2026, 2, 6),
+                detail=notification(anonymous=True, mandated_notifier=False),
+                records=RECORDS,
+            )
+
+        assert [r.key for r in error.value.reasons] == ["claim_mandated", "anonymous"]
+
     def test_someone_without_the_duty_may(self) -> None:
+        """The records say the teacher is no mandated notifier (say, a volunteer at an NGO)."""
+        volunteer = with_professionals(
+            attrs.evolve(p, mandated_notifier=False) if p.id == CAST.worker else p
+            for p in RECORDS.professionals.values()
+        )
+
         case = advance(
             good_case(steps=2),
             Step.NOTIFY_CHILD_WELFARE,
             actor=CAST.worker,
             on=dt.date(2026, 2, 6),
             detail=notification(anonymous=True, mandated_notifier=False),
+            records=volunteer,
         )
 
         detail = case.history[-1].detail
@@ -316,7 +358,12 @@ class TestL5Channel:
     def test_unprotected_email_is_refused(self, step: Step, detail: object) -> None:
         with pytest.raises(TransitionNotAllowedError) as error:
             advance(
-                good_case(steps=4), step, actor=CAST.worker, on=dt.date(2026, 2, 9), detail=detail
+                good_case(steps=4),
+                step,
+                actor=CAST.worker,
+                on=dt.date(2026, 2, 9),
+                detail=detail,
+                records=RECORDS,
             )
 
         assert error.value.codes == ("L5",)
@@ -347,7 +394,14 @@ class TestL6SocialServicesContact:
         contact = Consultation(unit=CAST.social_unit, identifying=True, social_services=True)
 
         with pytest.raises(TransitionNotAllowedError) as error:
-            advance(case, Step.CONSULT, actor=CAST.worker, on=dt.date(2026, 2, 9), detail=contact)
+            advance(
+                case,
+                Step.CONSULT,
+                actor=CAST.worker,
+                on=dt.date(2026, 2, 9),
+                detail=contact,
+                records=RECORDS,
+            )
         with_basis = advance(
             case,
             Step.CONSULT,
@@ -359,6 +413,7 @@ class TestL6SocialServicesContact:
                     section="SHL 35 § 2", reason="The child's interest requires it"
                 ),
             ),
+            records=RECORDS,
         )
 
         assert error.value.codes == ("L6",)
@@ -375,7 +430,14 @@ class TestL7SharingData:
         case = good_case(steps=6)
 
         with pytest.raises(TransitionNotAllowedError) as error:
-            advance(case, agree.step, actor=agree.actor, on=agree.on, detail=agree.detail)
+            advance(
+                case,
+                agree.step,
+                actor=agree.actor,
+                on=agree.on,
+                detail=agree.detail,
+                records=RECORDS,
+            )
 
         assert error.value.codes == ("L7",)
         assert error.value.reasons[0].param("unit") == CAST.colleague_unit
@@ -392,6 +454,7 @@ class TestL7SharingData:
                 on=agree.on,
                 detail=agree.detail,
                 consents=[wrong],
+                records=RECORDS,
             )
 
         assert error.value.codes == ("L7",)
@@ -403,6 +466,7 @@ class TestL7SharingData:
             actor=CAST.worker,
             on=dt.date(2026, 2, 9),
             detail=Consultation(unit=CAST.colleague_unit, identifying=False),
+            records=RECORDS,
         )
 
         assert case.stage is Stage.CONSULTED
@@ -425,7 +489,7 @@ class TestL8Age:
         )
 
         with pytest.raises(TransitionNotAllowedError) as error:
-            open_case(concern, family=CAST.family, unit=CAST.unit, on=dt.date(2039, 6, 1))
+            open_case(concern, family=CAST.family, on=dt.date(2039, 6, 1), records=RECORDS)
 
         assert error.value.stage is None
         assert [(r.rule, r.key) for r in error.value.reasons] == [("L8", "not_child")]
@@ -434,7 +498,7 @@ class TestL8Age:
         concern = attrs.evolve(CAST.concern, child=PersonId("p-somebody"))
 
         with pytest.raises(TransitionNotAllowedError) as error:
-            open_case(concern, family=CAST.family, unit=CAST.unit, on=CAST.opened_on)
+            open_case(concern, family=CAST.family, on=CAST.opened_on, records=RECORDS)
 
         assert error.value.reasons[0].key == "not_member"
 
@@ -452,6 +516,7 @@ class TestL9Deadlines:
                 Step.CONFIRM_INITIATION,
                 actor=CAST.worker,
                 on=dt.date(2026, 2, 9),
+                records=RECORDS,
             )
 
         assert error.value.reasons[0].key == "role"
@@ -464,6 +529,7 @@ class TestL9Deadlines:
             actor=CAST.social_worker,
             role=ActorRole.SOCIAL_SERVICES,
             on=dt.date(2026, 4, 1),
+            records=RECORDS,
         )
         case = advance(
             case,
@@ -472,9 +538,10 @@ class TestL9Deadlines:
             role=ActorRole.SOCIAL_SERVICES,
             on=dt.date(2026, 4, 1),
             detail=Milestone.URGENCY_ASSESSED,
+            records=RECORDS,
         )
 
-        due = {o.duty: o.due for o in obligations(case, today=dt.date(2026, 4, 2))}
+        due = {o.duty: o.due for o in obligations(case, today=dt.date(2026, 4, 2), records=RECORDS)}
 
         assert Duty.ASSESS_URGENCY not in due
         assert due[Duty.START_ASSESSMENT] == dt.date(2026, 4, 14)
@@ -497,6 +564,7 @@ class TestP10OwnAssessment:
                 role=ActorRole.COLLEAGUE,
                 on=assess.on,
                 detail=assess.detail,
+                records=RECORDS,
             )
 
         assert error.value.codes == ("P10",)
@@ -505,16 +573,18 @@ class TestP10OwnAssessment:
         assess = step_of(Step.ASSESS)
         variant = DEFAULT_WORKFLOW.configured(disabled=["P10"])
         case = open_case(
-            CAST.concern, family=CAST.family, unit=CAST.unit, on=CAST.opened_on, workflow=variant
+            CAST.concern, family=CAST.family, on=CAST.opened_on, workflow=variant, records=RECORDS
         )
 
         assessed = advance(
             case,
             Step.ASSESS,
             actor=CAST.colleague,
+            role=ActorRole.COLLEAGUE,
             on=assess.on,
             detail=assess.detail,
             workflow=variant,
+            records=RECORDS,
         )
 
         assert assessed.stage is Stage.ASSESSED
@@ -531,13 +601,21 @@ class TestP11TakingUp:
         case = good_case(cast, steps=2)
 
         with pytest.raises(TransitionNotAllowedError) as error:
-            advance(case, Step.RAISE, actor=cast.worker, on=raise_.on, detail=raise_.detail)
+            advance(
+                case,
+                Step.RAISE,
+                actor=cast.worker,
+                on=raise_.on,
+                detail=raise_.detail,
+                records=RECORDS,
+            )
         raised = advance(
             case,
             Step.RAISE,
             actor=cast.worker,
             on=raise_.on,
             detail=Raising(help_asked="Help me", strengths=("Loves drawing",)),
+            records=RECORDS,
         )
 
         assert [r.key for r in error.value.reasons] == ["strengths"]
@@ -546,7 +624,7 @@ class TestP11TakingUp:
     def test_a_concern_is_due_to_be_taken_up_within_ten_working_days(self) -> None:
         case = good_case(steps=1)  # assessed on Tuesday 3 February 2026
 
-        duties = obligations(case, today=dt.date(2026, 2, 3))
+        duties = obligations(case, today=dt.date(2026, 2, 3), records=RECORDS)
 
         assert [(o.rule, o.due) for o in duties] == [("P11", dt.date(2026, 2, 17))]
 
@@ -563,9 +641,10 @@ class TestP12JointContactFirst:
             actor=CAST.worker,
             on=dt.date(2026, 2, 9),
             detail=CriteriaMet(reasons="Hungry every day"),
+            records=RECORDS,
         )
 
-        duties = {o.duty: o for o in obligations(case, today=dt.date(2026, 2, 9))}
+        duties = {o.duty: o for o in obligations(case, today=dt.date(2026, 2, 9), records=RECORDS)}
 
         assert duties[Duty.OFFER_JOINT_CONTACT].due == dt.date(2026, 2, 10)
         assert duties[Duty.NOTIFY_WITHOUT_DELAY].due == dt.date(2026, 2, 9)
@@ -577,18 +656,32 @@ class TestP12JointContactFirst:
             actor=CAST.worker,
             on=dt.date(2026, 2, 9),
             detail=CriteriaMet(reasons="Hungry every day"),
+            records=RECORDS,
         )
         contact = JointContact(with_person=CAST.custodian, channel=Channel.PHONE, reasons="Hunger")
 
         timely = advance(
-            found, Step.CONTACT_JOINTLY, actor=CAST.worker, on=dt.date(2026, 2, 10), detail=contact
+            found,
+            Step.CONTACT_JOINTLY,
+            actor=CAST.worker,
+            on=dt.date(2026, 2, 10),
+            detail=contact,
+            records=RECORDS,
         )
         late = advance(
-            found, Step.CONTACT_JOINTLY, actor=CAST.worker, on=dt.date(2026, 2, 16), detail=contact
+            found,
+            Step.CONTACT_JOINTLY,
+            actor=CAST.worker,
+            on=dt.date(2026, 2, 16),
+            detail=contact,
+            records=RECORDS,
         )
 
-        assert not obligations(timely, today=dt.date(2026, 2, 16))
-        assert {o.rule for o in obligations(late, today=dt.date(2026, 2, 16))} == {"L1", "P12"}
+        assert not obligations(timely, today=dt.date(2026, 2, 16), records=RECORDS)
+        assert {o.rule for o in obligations(late, today=dt.date(2026, 2, 16), records=RECORDS)} == {
+            "L1",
+            "P12",
+        }
 
 
 class TestP13WithTheFamily:
@@ -606,7 +699,14 @@ class TestP13WithTheFamily:
         )
 
         with pytest.raises(TransitionNotAllowedError) as error:
-            advance(good_case(steps=7), hold.step, actor=hold.actor, on=hold.on, detail=without)
+            advance(
+                good_case(steps=7),
+                hold.step,
+                actor=hold.actor,
+                on=hold.on,
+                detail=without,
+                records=RECORDS,
+            )
 
         assert "P13" in error.value.codes
 
@@ -615,7 +715,14 @@ class TestP13WithTheFamily:
         plan = attrs.evolve(agreed(), meeting=MeetingId("m-other"))
 
         with pytest.raises(TransitionNotAllowedError) as error:
-            advance(good_case(steps=8), agree.step, actor=agree.actor, on=agree.on, detail=plan)
+            advance(
+                good_case(steps=8),
+                agree.step,
+                actor=agree.actor,
+                on=agree.on,
+                detail=plan,
+                records=RECORDS,
+            )
 
         assert [r.key for r in error.value.reasons] == ["plan_meeting"]
 
@@ -627,11 +734,20 @@ class TestP14AnticipationDialogue:
         assert "two facilitators not involved in the case" in basis
         assert "before the professionals" in basis
 
-    def hold(self, **changes: object) -> pytest.ExceptionInfo[TransitionNotAllowedError]:
+    def hold(
+        self, records: Records = RECORDS, **changes: object
+    ) -> pytest.ExceptionInfo[TransitionNotAllowedError]:
         hold = step_of(Step.HOLD_MEETING)
         meeting = attrs.evolve(held(), **changes)  # type: ignore[arg-type]
         with pytest.raises(TransitionNotAllowedError) as error:
-            advance(good_case(steps=7), hold.step, actor=hold.actor, on=hold.on, detail=meeting)
+            advance(
+                good_case(steps=7),
+                hold.step,
+                actor=hold.actor,
+                on=hold.on,
+                detail=meeting,
+                records=records,
+            )
         return error
 
     def test_needs_two_facilitators(self) -> None:
@@ -643,17 +759,43 @@ class TestP14AnticipationDialogue:
         assert [r.key for r in error.value.reasons] == ["facilitators"]
 
     def test_facilitators_come_from_outside_the_case(self) -> None:
+        """Facilitators 'not involved in the case'.
+
+        Here the records put both in the day care whose teacher's concern it is.
+        """
+        inside = with_professionals(
+            attrs.evolve(p, unit=CAST.unit) if p.id in CAST.facilitators else p
+            for p in RECORDS.professionals.values()
+        )
         meeting = held()
-        inside = tuple(
-            Participant(person=p.person, role=p.role, unit=CAST.unit)
-            if p.role.is_facilitator
-            else p
+        undeclared = tuple(
+            Participant(person=p.person, role=p.role) if p.role.is_facilitator else p
             for p in meeting.participants
         )
 
-        error = self.hold(participants=inside)
+        error = self.hold(inside, participants=undeclared)
 
         assert {r.key for r in error.value.reasons} == {"outside"}
+
+    def test_facilitators_are_trained(self) -> None:
+        """The records, not the meeting, say who is a trained network facilitator."""
+        untrained = with_professionals(
+            attrs.evolve(p, trained_facilitator=False) if p.id in CAST.facilitators else p
+            for p in RECORDS.professionals.values()
+        )
+
+        error = self.hold(untrained)
+
+        assert {r.key for r in error.value.reasons} == {"untrained"}
+
+    def test_the_meeting_the_family_agreed_to_is_the_one_held(self) -> None:
+        """The family agreed to an anticipation dialogue.
+
+        Recording the meeting as a client meeting does not skip the dialogue's checks.
+        """
+        error = self.hold(kind=MeetingKind.CLIENT_MEETING, speaking_order=())
+
+        assert {r.key for r in error.value.reasons} == {"kind"}
 
     def test_the_family_and_close_network_speak_first(self) -> None:
         order = held().speaking_order
@@ -668,14 +810,25 @@ class TestP14AnticipationDialogue:
         plan = attrs.evolve(agreed(), items=(undated,), follow_up_on=None)
 
         with pytest.raises(TransitionNotAllowedError) as error:
-            advance(good_case(steps=8), agree.step, actor=agree.actor, on=agree.on, detail=plan)
+            advance(
+                good_case(steps=8),
+                agree.step,
+                actor=agree.actor,
+                on=agree.on,
+                detail=plan,
+                records=RECORDS,
+            )
 
         assert [r.key for r in error.value.reasons] == ["item_when", "follow_up"]
 
     def test_the_follow_up_is_on_the_worklist(self) -> None:
         case = good_case(steps=9)
 
-        duty = next(o for o in obligations(case, today=dt.date(2026, 6, 1)) if o.rule == "P14")
+        duty = next(
+            o
+            for o in obligations(case, today=dt.date(2026, 6, 1), records=RECORDS)
+            if o.rule == "P14"
+        )
 
         assert duty.due == dt.date(2026, 6, 18)
         assert duty.owed_by == CAST.worker
@@ -704,6 +857,7 @@ class TestP15CloseNetwork:
                 actor=hold.actor,
                 on=hold.on,
                 detail=attrs.evolve(meeting, participants=extra),
+                records=RECORDS,
             )
 
         assert error.value.codes == ("P15",)
@@ -730,6 +884,7 @@ class TestP16Responsible:
                 actor=agree.actor,
                 on=agree.on,
                 detail=attrs.evolve(agreed(), items=(item,)),
+                records=RECORDS,
             )
 
         assert error.value.codes == ("P16",)
@@ -737,7 +892,11 @@ class TestP16Responsible:
     def test_plan_items_coming_due_are_on_the_worklist(self) -> None:
         case = good_case(steps=9)  # plan agreed 20 March, items due 27 March and 17 April
 
-        duties = [o for o in obligations(case, today=dt.date(2026, 4, 5)) if o.rule == "P16"]
+        duties = [
+            o
+            for o in obligations(case, today=dt.date(2026, 4, 5), records=RECORDS)
+            if o.rule == "P16"
+        ]
 
         assert [(o.ref, o.overdue, o.owed_by_role) for o in duties] == [
             ("i-1", True, ActorRole.CLOSE_NETWORK),
@@ -752,6 +911,7 @@ class TestP16Responsible:
                 actor=CAST.worker,
                 on=dt.date(2026, 2, 9),
                 detail=Handover(to=CAST.worker, unit=CAST.unit),
+                records=RECORDS,
             )
 
         assert [r.key for r in error.value.reasons] == ["same_worker"]
@@ -774,20 +934,36 @@ class TestWorkflowRules:
     def test_w1_refuses_a_step_the_stage_does_not_allow(self) -> None:
         """The transition table: 'a step is possible only from certain stages'."""
         with pytest.raises(TransitionNotAllowedError) as error:
-            advance(good_case(steps=0), Step.CLOSE, actor=CAST.worker, on=CAST.opened_on)
+            advance(
+                good_case(steps=0),
+                Step.CLOSE,
+                actor=CAST.worker,
+                on=CAST.opened_on,
+                records=RECORDS,
+            )
 
         assert error.value.codes == ("W1",)
 
     def test_w2_refuses_a_step_without_its_detail(self) -> None:
         with pytest.raises(TransitionNotAllowedError) as error:
-            advance(good_case(steps=0), Step.ASSESS, actor=CAST.worker, on=CAST.opened_on)
+            advance(
+                good_case(steps=0),
+                Step.ASSESS,
+                actor=CAST.worker,
+                on=CAST.opened_on,
+                records=RECORDS,
+            )
 
         assert error.value.reasons[0].param("expected") == "ZoneAssessment"
 
     def test_w3_refuses_a_record_dated_before_the_previous_one(self) -> None:
         with pytest.raises(TransitionNotAllowedError) as error:
             advance(
-                good_case(steps=4), Step.PROPOSE_MEETING, actor=CAST.worker, on=dt.date(2026, 1, 1)
+                good_case(steps=4),
+                Step.PROPOSE_MEETING,
+                actor=CAST.worker,
+                on=dt.date(2026, 1, 1),
+                records=RECORDS,
             )
 
         assert error.value.codes == ("W3",)

@@ -33,6 +33,8 @@ NOTIFICATION = Notification(
     custodian_told=True,
 )
 
+RECORDS = make_cast().records
+
 
 class TestTheTrack:
     @pytest.mark.parametrize("steps", range(13))
@@ -40,7 +42,12 @@ class TestTheTrack:
         case = good_case(steps=steps)
 
         notified = advance(
-            case, Step.NOTIFY_CHILD_WELFARE, actor=CAST.worker, on=case.last_on, detail=NOTIFICATION
+            case,
+            Step.NOTIFY_CHILD_WELFARE,
+            actor=CAST.worker,
+            on=case.last_on,
+            detail=NOTIFICATION,
+            records=RECORDS,
         )
 
         assert notified.stage is case.stage
@@ -70,6 +77,7 @@ class TestTheTrack:
             detail=PoliceNotification(
                 offence=SuspectedOffence.SEXUAL_OFFENCE, channel=Channel.PHONE, reasons="Suspicion"
             ),
+            records=RECORDS,
         )
 
         assert notified.stage is case.stage
@@ -85,6 +93,7 @@ class TestTheTrack:
             detail=JointContact(
                 with_person=CAST.custodian, channel=Channel.IN_PERSON, reasons="Worry"
             ),
+            records=RECORDS,
         )
 
         assert contacted.stage is Stage.CLOSED
@@ -119,6 +128,7 @@ def test_a_notification_is_dated_by_the_day_given_not_the_clock() -> None:
         actor=CAST.worker,
         on=dt.date(2030, 1, 1),
         detail=NOTIFICATION,
+        records=RECORDS,
     )
 
     assert notified.last_on == dt.date(2030, 1, 1)

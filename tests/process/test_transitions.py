@@ -21,9 +21,11 @@ from openco.process import (
     DEFAULT_TRANSITIONS,
     DEFAULT_WORKFLOW,
     RULES,
+    ActorRole,
     Case,
     Labels,
     Loop,
+    Records,
     Rule,
     RuleGroup,
     RuleKind,
@@ -39,6 +41,8 @@ from openco.process import (
     open_case,
 )
 from openco.testing.workflow import good_path, make_cast
+
+RECORDS = make_cast().records
 
 CAST = make_cast()
 
@@ -149,7 +153,7 @@ class TestValidation:
             Transition(Stage.ASSESSED, Step.CLOSE, Stage.CLOSED),
         )
         case = open_case(
-            CAST.concern, family=CAST.family, unit=CAST.unit, on=CAST.opened_on, workflow=workflow
+            CAST.concern, family=CAST.family, on=CAST.opened_on, workflow=workflow, records=RECORDS
         )
         first = good_path(CAST)[0]
 
@@ -160,14 +164,17 @@ class TestValidation:
             on=first.on,
             detail=first.detail,
             workflow=workflow,
+            records=RECORDS,
         )
         by_colleague = advance(
             case,
             Step.ASSESS,
             actor=CAST.colleague,
+            role=ActorRole.COLLEAGUE,
             on=first.on,
             detail=first.detail,
             workflow=workflow,
+            records=RECORDS,
         )
 
         assert (by_worker.stage, by_colleague.stage) == (Stage.ASSESSED, Stage.CLOSED)
@@ -242,12 +249,14 @@ class TestConfiguration:
 
         strict = DEFAULT_WORKFLOW.configured(settings=Settings(take_up_within_working_days=2))
         case = open_case(
-            CAST.concern, family=CAST.family, unit=CAST.unit, on=CAST.opened_on, workflow=strict
+            CAST.concern, family=CAST.family, on=CAST.opened_on, workflow=strict, records=RECORDS
         )
         assess = good_path(CAST)[0]
         case = assess.apply(case, strict)
 
-        assert obligations(case, today=assess.on, workflow=strict)[0].due == dt.date(2026, 2, 5)
+        assert obligations(case, today=assess.on, workflow=strict, records=RECORDS)[
+            0
+        ].due == dt.date(2026, 2, 5)
 
 
 class RovaniemiStage(LabelledEnum):
@@ -290,22 +299,34 @@ class TestAMunicipalVariant:
         )
         path = good_path(CAST)
         case = open_case(
-            CAST.concern, family=CAST.family, unit=CAST.unit, on=CAST.opened_on, workflow=variant
+            CAST.concern, family=CAST.family, on=CAST.opened_on, workflow=variant, records=RECORDS
         )
 
         case = path[2].apply(case, variant)
         case = advance(
-            case, RovaniemiStep.REFER, actor=CAST.worker, on=path[2].on, workflow=variant
+            case,
+            RovaniemiStep.REFER,
+            actor=CAST.worker,
+            on=path[2].on,
+            workflow=variant,
+            records=RECORDS,
         )
 
         assert case.stage is RovaniemiStage.FAMILY_CENTRE
         assert variant.statutory_steps <= allowed_steps(case, workflow=variant)
         with pytest.raises(TransitionNotAllowedError):
-            advance(case, Step.PREPARE, actor=CAST.worker, on=path[2].on, workflow=variant)
+            advance(
+                case,
+                Step.PREPARE,
+                actor=CAST.worker,
+                on=path[2].on,
+                workflow=variant,
+                records=RECORDS,
+            )
 
     def test_adds_a_rule_of_its_own(self) -> None:
         def propose_within_a_month(
-            case: Case, record: StepTaken, _settings: Settings
+            case: Case, record: StepTaken, _settings: Settings, _records: Records
         ) -> tuple[Refusal, ...]:
             raised = case.records_of(Step.RAISE)[-1].on
             if (record.on - raised).days > 30:
@@ -332,7 +353,7 @@ class TestAMunicipalVariant:
             *rows, loops=DEFAULT_LOOPS, statutory=DEFAULT_STATUTORY, rules=(*CATALOGUE, own)
         )
         case = open_case(
-            CAST.concern, family=CAST.family, unit=CAST.unit, on=CAST.opened_on, workflow=variant
+            CAST.concern, family=CAST.family, on=CAST.opened_on, workflow=variant, records=RECORDS
         )
         for attempt in good_path(CAST)[:3]:
             case = attempt.apply(case, variant)
@@ -344,6 +365,7 @@ class TestAMunicipalVariant:
                 actor=CAST.worker,
                 on=dt.date(2026, 4, 1),
                 workflow=variant,
+                records=RECORDS,
             )
 
         assert [(r.rule, r.en) for r in error.value.reasons] == [("R1", "51 days")]

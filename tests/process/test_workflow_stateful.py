@@ -2,11 +2,13 @@
 
 The state machine (:class:`openco.testing.workflow.WorkflowStateMachine`) tries any step with a
 drawn detail, and checks after each: a refused step leaves the case unchanged and gives
-reasons in fi/sv/en; an accepted step appends exactly one record; ``replay(case.history) ==
+reasons in fi/sv/en; an accepted step appends exactly one record; ``replay(case.history, ...) ==
 case``; the statutory track is reachable from every stage; no plan without the family.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from hypothesis import HealthCheck, settings
 
@@ -19,6 +21,11 @@ SETTINGS = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
+
+from openco.testing.workflow import make_cast  # noqa: E402
+
+RECORDS = make_cast().records
+FAR_FUTURE = dt.date(2100, 1, 1)  # replay's 'today': later than every record
 
 
 class DefaultWorkflow(WorkflowStateMachine):

@@ -25,24 +25,26 @@ from openco.process import (
 )
 from openco.testing.workflow import cases, good_case, make_cast
 
+RECORDS = make_cast().records
+
 CAST = make_cast()
 
 
 class TestObligations:
     def test_a_closed_case_owes_nothing(self) -> None:
-        assert obligations(good_case(), today=dt.date(2026, 12, 1)) == ()
+        assert obligations(good_case(), today=dt.date(2026, 12, 1), records=RECORDS) == ()
 
     def test_continuing_with_own_means_is_followed_up_in_three_months(self) -> None:
         case = good_case(steps=4)  # continued on 9 February 2026
 
-        duties = obligations(case, today=dt.date(2026, 2, 9))
+        duties = obligations(case, today=dt.date(2026, 2, 9), records=RECORDS)
 
         assert [(o.duty, o.due) for o in duties] == [(Duty.HOLD_FOLLOW_UP, dt.date(2026, 5, 9))]
 
     def test_are_sorted_by_due_date(self) -> None:
         case = good_case(steps=9)
 
-        duties = obligations(case, today=dt.date(2026, 4, 20))
+        duties = obligations(case, today=dt.date(2026, 4, 20), records=RECORDS)
 
         assert [o.due for o in duties] == sorted(o.due for o in duties)
         assert {o.rule for o in duties} == {"P14", "P16"}
@@ -50,7 +52,12 @@ class TestObligations:
     def test_a_switched_off_rule_puts_nothing_on_the_worklist(self) -> None:
         relaxed = DEFAULT_WORKFLOW.configured(disabled=["P14"])
 
-        assert obligations(good_case(steps=4), today=dt.date(2026, 2, 9), workflow=relaxed) == ()
+        assert (
+            obligations(
+                good_case(steps=4), today=dt.date(2026, 2, 9), workflow=relaxed, records=RECORDS
+            )
+            == ()
+        )
 
     def test_a_notification_clears_the_duty_to_notify(self) -> None:
         cast = make_cast()
@@ -63,6 +70,7 @@ class TestObligations:
             detail=ZoneAssessment(
                 on=dt.date(2026, 2, 4), zone=ConcernZone.GREAT, own_means=OwnMeans.EXHAUSTED
             ),
+            records=RECORDS,
         )
         notified = advance(
             great,
@@ -77,10 +85,11 @@ class TestObligations:
                 child_told=False,
                 custodian_told=False,
             ),
+            records=RECORDS,
         )
 
-        before = {o.rule for o in obligations(great, today=dt.date(2026, 2, 5))}
-        after = {o.rule for o in obligations(notified, today=dt.date(2026, 2, 5))}
+        before = {o.rule for o in obligations(great, today=dt.date(2026, 2, 5), records=RECORDS)}
+        after = {o.rule for o in obligations(notified, today=dt.date(2026, 2, 5), records=RECORDS)}
 
         assert "L1" in before
         assert "L1" not in after
@@ -92,6 +101,7 @@ class TestObligations:
             actor=CAST.social_worker,
             role=ActorRole.SOCIAL_SERVICES,
             on=dt.date(2026, 2, 9),
+            records=RECORDS,
         )
         for milestone in Milestone:
             case = advance(
@@ -101,20 +111,25 @@ class TestObligations:
                 role=ActorRole.SOCIAL_SERVICES,
                 on=dt.date(2026, 2, 10),
                 detail=milestone,
+                records=RECORDS,
             )
 
-        assert not [o for o in obligations(case, today=dt.date(2026, 2, 10)) if o.rule == "L9"]
+        assert not [
+            o
+            for o in obligations(case, today=dt.date(2026, 2, 10), records=RECORDS)
+            if o.rule == "L9"
+        ]
 
     def test_refuse_a_datetime_for_today(self) -> None:
         with pytest.raises(InvalidModelError, match="today"):
-            obligations(good_case(), today=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+            obligations(good_case(), today=dt.datetime(2026, 1, 1, tzinfo=dt.UTC), records=RECORDS)
 
     @settings(max_examples=30, deadline=None)
     @given(case=cases())
     def test_every_duty_names_a_rule_of_the_catalogue_and_a_party(self, case: Case) -> None:
         today = case.last_on + dt.timedelta(days=30)
 
-        for duty in obligations(case, today=today):
+        for duty in obligations(case, today=today, records=RECORDS):
             assert DEFAULT_WORKFLOW.is_enabled(duty.rule)
             assert duty.overdue is (today > duty.due)
             assert duty.owed_by is not None or duty.owed_by_role is ActorRole.SOCIAL_SERVICES

@@ -21,6 +21,8 @@ from openco.cli.exit_codes import ExitCode
 from openco.cli.report import counted
 from openco.errors import DocumentProblem, InvalidDocumentError
 from openco.io import document_kinds, iter_loads, loads
+from openco.model import Bundle
+from openco.process import Records
 
 __all__ = ["DocumentChecker", "FileProblem", "check"]
 
@@ -73,7 +75,8 @@ class DocumentChecker:
     """Checks files of openco documents, counting the documents it has seen.
 
     *today*, if given, is the date after which nobody can be born (openco never reads the
-    clock, so the caller says what day it is).
+    clock, so the caller says what day it is). A case document is judged by *records* (the
+    registers of the people its history names) and *today*, both needed to check it.
 
     >>> checker = DocumentChecker()
     >>> for problem in checker.check_lines(['{"kind": "area"}', "", "[]"], Path("a.jsonl")):
@@ -86,6 +89,7 @@ class DocumentChecker:
     """
 
     today: dt.date | None = None
+    records: Records | None = None
     documents: int = 0
 
     def check(self, path: Path) -> Iterator[FileProblem]:
@@ -108,7 +112,7 @@ class DocumentChecker:
             yield FileProblem(path, None, problem or DocumentProblem("", "unreadable"))
             return
         try:
-            loads(text, cls, today=self.today)
+            loads(text, cls, today=self.today, records=self.records)
         except InvalidDocumentError as error:
             yield from (FileProblem(path, None, p) for p in error.problems)
 
@@ -148,11 +152,25 @@ class DocumentChecker:
             yield first
             yield from rest
 
-        for _ in iter_loads(lines(), cls, today=self.today, on_error=report):
+        for _ in iter_loads(lines(), cls, today=self.today, records=self.records, on_error=report):
             self.documents += 1
             yield from pending
             pending.clear()
         yield from pending
+
+
+def _records(path: Path) -> Records:
+    """The registers in the bundles of *path*: every unit, professional and family, by id."""
+    text = path.read_bytes()
+    if path.suffix.lower() in JSON_LINES_SUFFIXES:
+        bundles = list(iter_loads(text.splitlines(), Bundle))
+    else:
+        bundles = [loads(text, Bundle)]
+    return Records(
+        professionals={p.id: p for b in bundles for p in b.professionals},
+        units={u.id: u for b in bundles for u in b.units},
+        families={f.id: f for b in bundles for f in b.families},
+    )
 
 
 def _summary(files: int, documents: int, problems: int, bad_files: int) -> str:
@@ -177,14 +195,26 @@ def _summary(files: int, documents: int, problems: int, bad_files: int) -> str:
     help="Refuse people born after this date. Without it, birth dates in the "
     "future are not checked: openco never reads the clock.",
 )
-def check(files: tuple[Path, ...], today: dt.datetime | None) -> None:
+@click.option(
+    "--records",
+    "records_file",
+    type=click.Path(exists=True, dir_okay=False, readable=True, path_type=Path),
+    default=None,
+    help="Bundles (.json or .jsonl) whose units, professionals and families case histories "
+    "are judged by; needed, with --today, to check case documents.",
+)
+def check(files: tuple[Path, ...], today: dt.datetime | None, records_file: Path | None) -> None:
     """Check openco documents (.json: one document; .jsonl: one per line).
 
     Every problem is printed as FILE[:LINE]: JSON-PATH: MESSAGE, followed by a summary. The
     kind of each document (family, network_map, bundle …) is read from the document itself.
     Exits with 1 if any problem was found.
     """
-    checker = DocumentChecker(today=None if today is None else today.date())
+    try:
+        records = None if records_file is None else _records(records_file)
+    except InvalidDocumentError as error:
+        raise click.BadParameter(str(error), param_hint="--records") from None
+    checker = DocumentChecker(today=None if today is None else today.date(), records=records)
     problems = 0
     bad_files = 0
     for path in files:

@@ -336,7 +336,7 @@ def tell_story(language: str = "en", *, families_per_area: int = 40) -> Told:  #
             f"  * {item.what} - {names[item.responsible]}{together}, {_t('by', lang)} {item.due}"
         )
     lines.append(_t("worklist", lang, on=WORKLIST_DAY))
-    for duty in obligations(case, today=WORKLIST_DAY):
+    for duty in obligations(case, today=WORKLIST_DAY, records=plan_step.records):
         late = f" ({_t('overdue', lang)})" if duty.overdue else ""
         who = names.get(duty.owed_by, duty.owed_by) if duty.owed_by else "-"
         lines.append(f"  {who}: {duty.describe(lang)}{late}")
@@ -392,13 +392,16 @@ def _refusal(case: Case, lang: str) -> list[str]:
     assert meeting is not None  # noqa: S101 - called once the meeting is held
     refused = refused_notification(case)
     try:
-        advance(case, refused.step, actor=refused.actor, on=refused.on, detail=refused.detail)
+        advance(case, refused.step, actor=refused.actor, on=refused.on, detail=refused.detail,
+                records=refused.records)  # fmt: skip
     except TransitionNotAllowedError as error:
         channel = refused.detail.channel.label(lang)  # type: ignore[attr-defined]
         lines.append(_t("refused", lang, step=refused.step.label(lang), channel=channel))
         lines += [f"  [{r.rule}] {r.message(lang)}" for r in error.reasons]
     lines.append(_t("unchanged", lang, stage=case.stage.label(lang), records=len(case.history)))
-    open_now = enabled_steps(case, actor=concern.worker, on=meeting.held_on)
+    open_now = enabled_steps(
+        case, actor=concern.worker, on=meeting.held_on, records=refused.records
+    )
     if Step.NOTIFY_CHILD_WELFARE in open_now.enabled:
         lines.append(_t("statutory", lang, step=Step.NOTIFY_CHILD_WELFARE.label(lang)))
 

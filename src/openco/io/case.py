@@ -27,7 +27,7 @@ from openco.errors import DocumentProblem, InvalidModelError, TransitionNotAllow
 from openco.io._converter import converter, join_path, snake_case, structure
 from openco.model import Consent, PersonId
 from openco.model.label import LabelledEnum
-from openco.process import DEFAULT_WORKFLOW, Case, StepTaken, Workflow, advance, replay
+from openco.process import DEFAULT_WORKFLOW, Case, Records, StepTaken, Workflow, advance, replay
 from openco.process.stages import ActorRole, Step
 
 __all__ = ["case_data", "record_data", "structure_case"]
@@ -137,12 +137,29 @@ def _record(
 
 
 def structure_case(
-    data: object, *, workflow: Workflow = DEFAULT_WORKFLOW
+    data: object,
+    *,
+    workflow: Workflow = DEFAULT_WORKFLOW,
+    records: Records | None = None,
+    today: dt.date | None = None,
 ) -> tuple[Case | None, list[DocumentProblem]]:
-    """The case whose history *data* holds, replayed under *workflow*, or the problems found."""
+    """The case whose history *data* holds, or the problems found.
+
+    The history is replayed under *workflow* and judged by *records* (the registers of the
+    people it names), and no record may be dated after *today*; both are required, as for
+    :func:`openco.process.replay`.
+    """
     if not isinstance(data, dict):
         return None, [DocumentProblem("", "a case is a JSON object with a history")]
     problems: list[DocumentProblem] = []
+    if records is None or today is None:
+        return None, [
+            DocumentProblem(
+                "",
+                "a case is judged by the records and a day: pass records= (openco.process."
+                "Records) and today=",
+            )
+        ]
     unknown = sorted(set(data) - {"history"})
     if unknown:
         problems.append(DocumentProblem("", f"unknown key(s): {', '.join(unknown)}"))
@@ -151,25 +168,36 @@ def structure_case(
         problems.append(DocumentProblem("history", "a non-empty list of records"))
         return None, problems
     # The opening record's step is NOTICE in every workflow (open_case makes it).
-    steps = {step.value: step for step in (Step.NOTICE, *workflow.steps)}
+    kinds = {step.value: step for step in (Step.NOTICE, *workflow.steps)}
     details = _detail_types(workflow)
-    records: list[StepTaken] = []
+    taken: list[StepTaken] = []
     for index, raw in enumerate(history):
-        record, found = _record(raw, f"history[{index}]", steps, details)
+        record, found = _record(raw, f"history[{index}]", kinds, details)
         problems += found
         if record is not None:
-            records.append(record)
+            taken.append(record)
     if problems:
         return None, problems
+    return _replayed(taken, workflow, records, today)
+
+
+def _replayed(
+    taken: list[StepTaken], workflow: Workflow, records: Records, today: dt.date
+) -> tuple[Case | None, list[DocumentProblem]]:
+    """The case *taken* makes, judged step by step, or the first refusal with its path."""
     case: Case | None = None
-    for index, record in enumerate(records):
+    for index, record in enumerate(taken):
         try:
             if case is None:
-                case = replay((record,), workflow=workflow)
+                case = replay((record,), workflow=workflow, records=records, today=today)
+            elif record.on > today:
+                return None, [DocumentProblem(f"history[{index}].on", f"{record.on} is after "
+                                              f"today ({today})")]  # fmt: skip
             else:
                 case = advance(case, record.step, actor=record.actor, on=record.on,
                                role=record.role, reason=record.reason, detail=record.detail,
-                               consents=record.consents, workflow=workflow)  # fmt: skip
+                               consents=record.consents, workflow=workflow,
+                               records=records)  # fmt: skip
         except TransitionNotAllowedError as error:
             reasons = "; ".join(r.message("en") for r in error.reasons) or str(error)
             return None, [DocumentProblem(f"history[{index}]", f"refused: {reasons}")]

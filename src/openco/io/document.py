@@ -25,7 +25,7 @@ from openco.errors import DocumentProblem, InvalidDocumentError
 from openco.io._converter import converter, join_path, problems_of, snake_case, structure
 from openco.io.case import case_data, structure_case
 from openco.model import Bundle, Family, Person, reference_problems
-from openco.process import DEFAULT_WORKFLOW, Case, Workflow
+from openco.process import DEFAULT_WORKFLOW, Case, Records, Workflow
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -194,6 +194,7 @@ def loads(
     *,
     today: dt.date | None = None,
     workflow: Workflow = DEFAULT_WORKFLOW,
+    records: Records | None = None,
 ) -> T:
     """Read an openco document of *cls* from *text*.
 
@@ -203,6 +204,9 @@ def loads(
         today: if given, people born after this date are refused (openco never reads the clock).
         workflow: for a :class:`~openco.process.Case`, the workflow whose rules its history is
             replayed under (a municipality's own variant, say).
+        records: for a :class:`~openco.process.Case` (required there, with *today*), the
+            registers its history is judged by (:class:`~openco.process.Records`); no record
+            may be dated after *today*.
 
     Raises:
         InvalidDocumentError: the text is not a valid document of *cls*; its ``problems`` list
@@ -230,7 +234,7 @@ def loads(
     if problems:
         raise InvalidDocumentError(problems)
     with _GcPaused():
-        obj, problems = _structure(data, cls, workflow)
+        obj, problems = _structure(data, cls, workflow, records, today)
     if obj is not None and today is not None:
         problems = list(_future_births(obj, today))
     if problems or obj is None:
@@ -239,12 +243,16 @@ def loads(
 
 
 def _structure(
-    data: object, cls: type[T], workflow: Workflow
+    data: object,
+    cls: type[T],
+    workflow: Workflow,
+    records: Records | None = None,
+    today: dt.date | None = None,
 ) -> tuple[T | None, list[DocumentProblem]]:
     if cls is Bundle:
         return _structure_bundle(data)  # type: ignore[return-value]  # cls is Bundle here
     if cls is Case:
-        return structure_case(data, workflow=workflow)  # type: ignore[return-value]  # cls is Case
+        return structure_case(data, workflow=workflow, records=records, today=today)  # type: ignore[return-value]  # cls is Case
     return structure(data, cls)
 
 
@@ -254,6 +262,7 @@ def iter_loads(
     *,
     today: dt.date | None = None,
     workflow: Workflow = DEFAULT_WORKFLOW,
+    records: Records | None = None,
     on_error: Callable[[int, InvalidDocumentError], None] | None = None,
 ) -> Iterator[T]:
     """Read JSON Lines: one document of *cls* per non-blank line, lazily.
@@ -266,7 +275,7 @@ def iter_loads(
         if not line.strip():
             continue
         try:
-            yield loads(line, cls, today=today, workflow=workflow)
+            yield loads(line, cls, today=today, workflow=workflow, records=records)
         except InvalidDocumentError as error:
             if on_error is None:
                 raise InvalidDocumentError(

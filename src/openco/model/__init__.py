@@ -56,6 +56,7 @@ from openco.model.plan import Plan as Plan
 from openco.model.plan import PlanItem as PlanItem
 from openco.model.plan import View as View
 from openco.model.service import Area as Area
+from openco.model.service import DataController as DataController
 from openco.model.service import Professional as Professional
 from openco.model.service import ServiceKind as ServiceKind
 from openco.model.service import ServiceUnit as ServiceUnit
@@ -76,6 +77,7 @@ __all__ = [
     "ContactFrequency",
     "Custody",
     "CustodyKind",
+    "DataController",
     "DataScope",
     "Family",
     "FamilyId",

@@ -10,7 +10,7 @@ from openco.model import _validators as v
 from openco.model.ids import AreaId, ProfessionalId, UnitId
 from openco.model.label import LabelledEnum
 
-__all__ = ["Area", "Professional", "ServiceKind", "ServiceUnit"]
+__all__ = ["Area", "DataController", "Professional", "ServiceKind", "ServiceUnit"]
 
 
 class ServiceKind(LabelledEnum):
@@ -54,6 +54,59 @@ class ServiceKind(LabelledEnum):
     PARISH = ("parish", "seurakunta", "församling", "parish")
     OTHER = ("other", "muu", "annan", "other")
 
+    @property
+    def is_social_services(self) -> bool:
+        """Whether the unit is social services (family social work or child welfare).
+
+        These are the units that receive notifications and run the statutory assessment.
+        """
+        return self in (ServiceKind.FAMILY_SOCIAL_WORK, ServiceKind.CHILD_WELFARE)
+
+    @property
+    def usual_controller(self) -> DataController:
+        """The data controller a unit of this kind usually belongs to since the 2023 reform.
+
+        Social and health services (school welfare's psychologists and social workers
+        included) belong to the wellbeing area; early childhood education and youth services
+        to the municipality; an NGO, a parish or another provider is its own controller.
+        """
+        if self in _WELLBEING_AREA_KINDS:
+            return DataController.WELLBEING_AREA
+        if self in (ServiceKind.EARLY_CHILDHOOD_EDUCATION, ServiceKind.YOUTH_SERVICES):
+            return DataController.MUNICIPALITY
+        return DataController.OWN
+
+
+class DataController(LabelledEnum):
+    """Who is the controller of a unit's client data (rekisterinpitäjä).
+
+    Data moving between units of different controllers is a disclosure (luovutus). ``OWN``
+    marks a unit that is a controller of its own (an NGO, a parish, a private provider): two
+    such units are two controllers.
+    """
+
+    WELLBEING_AREA = (
+        "wellbeing_area",
+        "hyvinvointialue",
+        "välfärdsområdet",
+        "the wellbeing services county",
+    )
+    MUNICIPALITY = ("municipality", "kunta", "kommunen", "the municipality")
+    OWN = ("own", "oma rekisterinpitäjä", "egen personuppgiftsansvarig", "its own controller")
+
+
+_WELLBEING_AREA_KINDS = frozenset(
+    {
+        ServiceKind.CHILD_HEALTH_CLINIC,
+        ServiceKind.FAMILY_SOCIAL_WORK,
+        ServiceKind.CHILD_WELFARE,
+        ServiceKind.REHABILITATION,
+        ServiceKind.FAMILY_COUNSELLING,
+        ServiceKind.SCHOOL_WELFARE,
+        ServiceKind.OTHER_HEALTH_CARE,
+    }
+)
+
 
 @attrs.frozen(kw_only=True)
 class Area:
@@ -72,12 +125,24 @@ def _areas(value: Iterable[AreaId]) -> frozenset[AreaId]:
     return v.to_frozenset(value)
 
 
+def _usual_controller(unit: ServiceUnit) -> DataController:
+    # A bad kind is refused by its own validator, which runs after this default.
+    kind = unit.kind
+    return kind.usual_controller if isinstance(kind, ServiceKind) else DataController.OWN
+
+
 @attrs.frozen(kw_only=True)
 class ServiceUnit:
     """A unit that serves families in one or more areas, e.g. a day-care centre.
 
     *in_family_centre* says whether the unit belongs to the area's family-centre network
-    (perhekeskus).
+    (perhekeskus). *controller* is the data controller the unit belongs to; it defaults to the
+    usual one for its kind (:attr:`ServiceKind.usual_controller`).
+
+    >>> unit = ServiceUnit(id=UnitId("u1"), name="Vaaralammen päiväkoti",
+    ...                    kind=ServiceKind.EARLY_CHILDHOOD_EDUCATION, areas={AreaId("v")})
+    >>> unit.controller.value, unit.kind.is_social_services
+    ('municipality', False)
     """
 
     id: UnitId = attrs.field(validator=v.identifier)
@@ -89,6 +154,16 @@ class ServiceUnit:
         validator=[v.collection(frozenset, "area ids"), v.non_empty, v.identifiers],
     )
     in_family_centre: bool = attrs.field(default=False, validator=v.boolean)
+    controller: DataController = attrs.field(
+        default=attrs.Factory(_usual_controller, takes_self=True),
+        validator=v.member_of(DataController),
+    )
+
+    def same_controller(self, other: ServiceUnit) -> bool:
+        """Whether data moving between this unit and *other* stays with one controller."""
+        if self.controller is not other.controller:
+            return False
+        return self.controller is not DataController.OWN or self.id == other.id
 
 
 @attrs.frozen(kw_only=True)

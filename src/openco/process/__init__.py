@@ -32,6 +32,7 @@ from openco.process.details import Raising as Raising
 from openco.process.details import StatutoryBasis as StatutoryBasis
 from openco.process.duties import Duty as Duty
 from openco.process.duties import Obligation as Obligation
+from openco.process.records import Records as Records
 from openco.process.render import render_dot as render_dot
 from openco.process.render import render_mermaid as render_mermaid
 from openco.process.render import render_rules as render_rules
@@ -103,6 +104,7 @@ __all__ = [
     "Preparation",
     "Raising",
     "Recipient",
+    "Records",
     "Rule",
     "RuleGroup",
     "RuleKind",

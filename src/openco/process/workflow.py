@@ -15,13 +15,20 @@ change). The day and the actor are always arguments; nothing here reads the cloc
 ...     family=family.id, noticed_on=dt.date(2026, 2, 2),
 ...     assessments=(ZoneAssessment(on=dt.date(2026, 2, 2), zone=ConcernZone.SMALL,
 ...                                 own_means=OwnMeans.GOOD),))
->>> case = open_case(concern, family=family, unit=UnitId("daycare"), on=dt.date(2026, 2, 2))
+>>> from openco.model import Professional, ServiceKind, ServiceUnit
+>>> daycare = ServiceUnit(id=UnitId("daycare"), name="Päiväkoti", areas={family.home_area},
+...     kind=ServiceKind.EARLY_CHILDHOOD_EDUCATION)
+>>> records = Records(units=[daycare], families=[family], professionals=[Professional(
+...     id=ProfessionalId("w1"), name="Sari", unit=daycare.id, profession="teacher",
+...     mandated_notifier=True)])
+>>> case = open_case(concern, family=family, on=dt.date(2026, 2, 2), records=records)
 >>> case.stage.value, len(case.history)
 ('noticed', 1)
 >>> from openco.process.stages import STATUTORY_STEPS
 >>> sorted(s.value for s in allowed_steps(case) if s not in STATUTORY_STEPS)
 ['assess', 'hand_over', 'reassess']
->>> later = advance(case, Step.CLOSE, actor=PersonId("w1"), on=dt.date(2026, 2, 3))
+>>> later = advance(case, Step.CLOSE, actor=PersonId("w1"), on=dt.date(2026, 2, 3),
+...                 records=records)
 Traceback (most recent call last):
   ...
 openco.errors.TransitionNotAllowedError: cannot close while the case is noticed:
@@ -45,7 +52,9 @@ from openco.model.meeting import Meeting
 from openco.model.plan import Plan
 from openco.process.case import Case, Opening, StepTaken
 from openco.process.details import FollowUp, Handover, Invitation
+from openco.process.records import Records
 from openco.process.rules import W1, W2, W3, check_opening
+from openco.process.rules.integrity import check_facts, check_opening_facts
 from openco.process.stages import ActorRole, Step
 from openco.process.transitions import DEFAULT_WORKFLOW, Workflow
 
@@ -63,7 +72,7 @@ def _type_names(kinds: tuple[type, ...]) -> str:
     return " | ".join("None" if k is type(None) else k.__name__ for k in kinds)
 
 
-def _open(record: StepTaken, workflow: Workflow) -> Case:
+def _open(record: StepTaken, workflow: Workflow, records: Records) -> Case:
     """A new case from its opening *record*, or a refusal with the reasons."""
     if record.step is not Step.NOTICE:
         raise TransitionNotAllowedError(
@@ -91,7 +100,8 @@ def _open(record: StepTaken, workflow: Workflow) -> Case:
         assessment=concern.current,
         consents=record.consents,
     )
-    reasons = check_opening(case, record, workflow.settings)
+    reasons = check_opening(case, record, workflow.settings, records)
+    reasons += check_opening_facts(case, record, records)
     if record.on < concern.current.on:
         reasons += (W3.refuse("date", on=record.on, last_on=concern.current.on),)
     if reasons:
@@ -103,22 +113,28 @@ def open_case(
     concern: Concern,
     *,
     family: Family,
-    unit: UnitId,
     on: dt.date,
+    records: Records,
+    unit: UnitId | None = None,
     reason: str | None = None,
     consents: Sequence[Consent] = (),
     workflow: Workflow = DEFAULT_WORKFLOW,
 ) -> Case:
-    """Open a case from *concern*, in the worker's *unit*, on *on*.
+    """Open a case from *concern* on *on*, in the unit the records give the concern's worker.
 
     The case is opened by the worker whose concern it is, in the role of contact worker, and
-    starts at the workflow's initial stage. Its first record holds the concern and the family.
+    starts at the workflow's initial stage. Its first record holds the concern, the family and
+    the worker's unit (*unit*, if given, must be that unit).
 
     Raises:
         TransitionNotAllowedError: the concern is not about a child (under 18) of *family*
-            (rule L8), or *on* is before the concern's latest assessment (W3).
+            (rule L8), *on* is before the concern's latest assessment (W3), or the records do
+            not know the worker, the family, or the worker in *unit* (W4).
         InvalidModelError: an argument has the wrong type or form.
     """
+    if unit is None:
+        known = records.professional(concern.worker)
+        unit = known.unit if known is not None else UnitId("-")
     record = StepTaken(
         step=Step.NOTICE,
         actor=concern.worker,
@@ -128,7 +144,7 @@ def open_case(
         detail=Opening(concern=concern, family=family, unit=unit),
         consents=tuple(consents),
     )
-    return _open(record, workflow)
+    return _open(record, workflow, records)
 
 
 def _fold(case: Case, record: StepTaken, target: LabelledEnum) -> Case:
@@ -187,7 +203,12 @@ _CHANGES_STATE = frozenset(_STATE_DETAILS)
 
 
 def _refusals(
-    case: Case, record: StepTaken, workflow: Workflow, *, need_detail: bool = True
+    case: Case,
+    record: StepTaken,
+    workflow: Workflow,
+    records: Records,
+    *,
+    need_detail: bool = True,
 ) -> tuple[LabelledEnum | None, tuple[Refusal, ...]]:
     """The stage *record* leads to, or ``None`` and every reason it is refused."""
     stage, step = case.stage, record.step
@@ -209,12 +230,13 @@ def _refusals(
                 "assessment_date", assessed_on=detail.on, previous=case.assessment.on, on=record.on
             ),
         )
+    reasons += check_facts(case, record, records)
     settings = workflow.settings
     refusals = reasons
     for row in rows:
         found: tuple[Refusal, ...] = ()
         for check in row.checks:
-            refused = check(case, record, settings)
+            refused = check(case, record, settings, records)
             if refused:
                 found += refused
         if not found and not reasons:
@@ -223,8 +245,8 @@ def _refusals(
     return None, refusals
 
 
-def _apply(case: Case, record: StepTaken, workflow: Workflow) -> Case:
-    target, reasons = _refusals(case, record, workflow)
+def _apply(case: Case, record: StepTaken, workflow: Workflow, records: Records) -> Case:
+    target, reasons = _refusals(case, record, workflow, records)
     if target is None:
         raise TransitionNotAllowedError(case.stage, record.step, reasons)
     return _fold(case, record, target)
@@ -236,6 +258,7 @@ def advance(
     *,
     actor: PersonId,
     on: dt.date,
+    records: Records,
     role: ActorRole = ActorRole.WORKER,
     reason: str | None = None,
     detail: object = None,
@@ -245,8 +268,9 @@ def advance(
     """The case after *actor* took *step* on *on*, recording *detail*, *reason* and *consents*.
 
     The step must be allowed at the case's stage (W1), carry the detail the step records (W2),
-    not be dated before the previous record (W3), and pass the rules that guard it. The new
-    case has exactly one more record in its history.
+    not be dated before the previous record (W3), name people as *records* know them (W4), and
+    pass the rules that guard it, which judge every person by *records*. The new case has
+    exactly one more record in its history.
 
     Raises:
         TransitionNotAllowedError: the step is refused; its ``reasons`` give every rule that
@@ -262,30 +286,48 @@ def advance(
         detail=detail,
         consents=consents if type(consents) is tuple else tuple(consents),
     )
-    return _apply(case, record, workflow)
+    return _apply(case, record, workflow, records)
 
 
-def replay(history: Iterable[StepTaken], *, workflow: Workflow = DEFAULT_WORKFLOW) -> Case:
+def replay(
+    history: Iterable[StepTaken],
+    *,
+    records: Records,
+    today: dt.date,
+    workflow: Workflow = DEFAULT_WORKFLOW,
+) -> Case:
     """The case that *history* describes, rebuilt step by step under *workflow*'s rules.
 
-    ``replay(case.history) == case`` for every case built with :func:`open_case` and
-    :func:`advance` under the same workflow.
+    A stored history is judged as the steps were: by the same rules and the same *records*, so
+    a history the rules would refuse (an unknown actor, a custodian closing the case, a
+    self-declared social worker …) does not load as a valid case. No record may be dated after
+    *today* (openco never reads the clock: the reader passes the day).
+    ``replay(case.history, records=records, today=day) == case`` for every case built with
+    :func:`open_case` and :func:`advance` under the same workflow and records.
 
     Raises:
-        TransitionNotAllowedError: the history is empty, does not start with an opening, or
-            holds a step the rules refuse.
+        TransitionNotAllowedError: the history is empty, does not start with an opening, holds
+            a step the rules refuse, or a record dated after *today*.
     """
-    records = iter(history)
-    first = next(records, None)
+    steps = iter(history)
+    first = next(steps, None)
     if first is None:
         raise TransitionNotAllowedError(
             None,
             Step.NOTICE,
             (W2.refuse("detail", step=Step.NOTICE, expected="Opening", got="nothing"),),
         )
-    case = _open(first, workflow)
-    for record in records:
-        case = _apply(case, record, workflow)
+    if first.on > today:
+        raise TransitionNotAllowedError(
+            None, first.step, (W3.refuse("future", on=first.on, today=today),)
+        )
+    case = _open(first, workflow, records)
+    for record in steps:
+        if record.on > today:
+            raise TransitionNotAllowedError(
+                case.stage, record.step, (W3.refuse("future", on=record.on, today=today),)
+            )
+        case = _apply(case, record, workflow, records)
     return case
 
 
@@ -315,6 +357,7 @@ class Options:
 def enabled_steps(
     case: Case,
     *,
+    records: Records,
     actor: PersonId | None = None,
     role: ActorRole = ActorRole.WORKER,
     on: dt.date | None = None,
@@ -337,7 +380,7 @@ def enabled_steps(
     disabled: dict[LabelledEnum, tuple[Refusal, ...]] = {}
     for step in sorted(workflow.allowed_at(case.stage), key=lambda s: s.value):
         record = StepTaken(step=step, actor=actor, role=role, on=on, detail=given.get(step))
-        _, reasons = _refusals(case, record, workflow, need_detail=step in given)
+        _, reasons = _refusals(case, record, workflow, records, need_detail=step in given)
         if reasons:
             disabled[step] = reasons
         else:

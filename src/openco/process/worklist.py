@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from openco.process import schedule
 from openco.process.case import Case
 from openco.process.duties import Duty, Obligation
+from openco.process.records import Records
 from openco.process.stages import ActorRole
 from openco.process.transitions import DEFAULT_WORKFLOW, Workflow
 
@@ -21,7 +22,7 @@ __all__ = ["area_obligations", "obligations"]
 
 
 def obligations(
-    case: Case, *, today: dt.date, workflow: Workflow = DEFAULT_WORKFLOW
+    case: Case, *, today: dt.date, records: Records, workflow: Workflow = DEFAULT_WORKFLOW
 ) -> tuple[Obligation, ...]:
     """Every open duty in *case* on *today*, earliest due first.
 
@@ -37,7 +38,7 @@ def obligations(
     found: list[Obligation] = []
     for rule in workflow.rules:
         if rule.duties is not None and rule.code not in workflow.disabled:
-            found.extend(rule.duties(case, today, workflow.settings))
+            found.extend(rule.duties(case, today, workflow.settings, records))
     return tuple(sorted(found, key=lambda o: (o.due, o.rule, o.ref or "")))
 
 

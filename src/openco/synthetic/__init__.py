@@ -12,6 +12,7 @@ Imports :mod:`openco.model` and :mod:`openco.errors` only, but for ``cases``, wh
 cases with :mod:`openco.process` so that they keep the workflow's rules.
 """
 
+from openco.synthetic.cases import area_records as area_records
 from openco.synthetic.cases import generate_cases as generate_cases
 from openco.synthetic.config import DEFAULT_CONFIG as DEFAULT_CONFIG
 from openco.synthetic.config import PopulationConfig as PopulationConfig
@@ -28,6 +29,7 @@ __all__ = [
     "AreaPopulation",
     "PopulationConfig",
     "SyntheticFamily",
+    "area_records",
     "area_sizes",
     "example_follow_up_map",
     "example_map",

@@ -11,9 +11,11 @@ cooperation, stopping at a random point:
   their close network to invite, from their own map), hold the dialogue (two facilitators of
   another unit, the family and their network speak first), agree the plan, follow up, close.
 
-Every step goes through :func:`openco.process.advance`, so every rule of the workflow holds
-and ``replay(case.history) == case``. Dates start at the concern's latest assessment, increase
-step by step and never pass the day given; a concern assessed after it gets no case.
+Every step goes through :func:`openco.process.advance`, judged by the area's registers
+(:func:`area_records`), so every rule of the workflow holds and
+``replay(case.history, records=area_records(area), today=on) == case``. Dates start at the
+concern's latest assessment, increase step by step and never pass the day given; a concern
+assessed after it gets no case.
 
 Unlike the rest of :mod:`openco.synthetic` this module imports :mod:`openco.process`: cases
 need the workflow's rules, and synthetic data is an outer layer like :mod:`openco.testing`.
@@ -61,13 +63,14 @@ from openco.process import (
     Invitation,
     Preparation,
     Raising,
+    Records,
     Step,
     advance,
     open_case,
 )
 from openco.synthetic.population import AreaPopulation, SyntheticFamily
 
-__all__ = ["generate_cases"]
+__all__ = ["area_records", "generate_cases"]
 
 _EASED, _CONTINUED, _DECLINED, _DIALOGUE = 0, 1, 2, 3
 _PATHS: Final = (
@@ -139,8 +142,11 @@ class _Walk:
         staff: dict[ProfessionalId, Professional],
         each: SyntheticFamily,
         concern: Concern,
+        *,
+        records: Records,
     ) -> None:
         self.rng = rng
+        self.records = records
         self.area = area
         self.staff = staff
         self.each = each
@@ -175,11 +181,14 @@ class _Walk:
             return None
         return others[int(self.rng.random() * len(others))]
 
-    def facilitators(self, exclude: set[str]) -> tuple[Professional, Professional] | None:
+    def facilitators(
+        self, exclude: set[str], units: set[UnitId]
+    ) -> tuple[Professional, Professional] | None:
+        # Facilitators come from outside the case: neither its workers nor their units.
         trained = [
             p
             for p in self.area.all_professionals
-            if p.trained_facilitator and p.unit != self.worker.unit and p.id not in exclude
+            if p.trained_facilitator and p.unit not in units and p.id not in exclude
         ]
         by_unit: dict[UnitId, list[Professional]] = {}
         for p in trained:
@@ -289,7 +298,8 @@ def _walk(walk: _Walk, until: dt.date) -> Case | None:  # noqa: C901, PLR0912 - 
     if day > until:
         return None
     worker = walk.worker
-    case = open_case(concern, family=walk.each.family, unit=worker.unit, on=day)
+    records = walk.records
+    case = open_case(concern, family=walk.each.family, on=day, records=records)
     other: Professional | None = None
     invitation: Invitation | None = None
     meeting: Meeting | None = None
@@ -297,7 +307,10 @@ def _walk(walk: _Walk, until: dt.date) -> Case | None:  # noqa: C901, PLR0912 - 
     for step in steps[:stop]:
         if step is Step.AGREE_TO_MEET:
             other = walk.other_worker()
-            pair = walk.facilitators({worker.id} | ({other.id} if other else set()))
+            pair = walk.facilitators(
+                {worker.id} | ({other.id} if other else set()),
+                {worker.unit} | ({other.unit} if other else set()),
+            )
             if pair is None:
                 break
         day += walk.gap(step)
@@ -347,8 +360,23 @@ def _walk(walk: _Walk, until: dt.date) -> Case | None:  # noqa: C901, PLR0912 - 
             detail = _plan(rng, meeting, concern.family, day)
         elif step is Step.FOLLOW_UP:
             detail = FollowUp(note="The family and the worker looked at how things are now")
-        case = advance(case, step, actor=worker.id, on=day, detail=detail, consents=consents)
+        case = advance(
+            case, step, actor=worker.id, on=day, detail=detail, consents=consents, records=records
+        )
     return case
+
+
+def area_records(area: AreaPopulation) -> Records:
+    """The registers of *area* as the workflow reads them: its units, staff and families.
+
+    The cases of :func:`generate_cases` are judged by these records, so a stored history is
+    replayed with them: ``replay(case.history, records=area_records(area), today=on)``.
+    """
+    return Records(
+        professionals=area.all_professionals,
+        units=area.all_units,
+        families=[each.family for each in area.families],
+    )
 
 
 def generate_cases(area: AreaPopulation, *, seed: int, on: dt.date) -> Iterator[Case]:
@@ -381,10 +409,11 @@ def generate_cases(area: AreaPopulation, *, seed: int, on: dt.date) -> Iterator[
 def _cases(area: AreaPopulation, seed: int, on: dt.date) -> Iterator[Case]:
     rng = Random(f"openco:{seed}:{area.area.id}:cases")  # noqa: S311 - synthetic data, not secrets
     staff = {p.id: p for p in area.all_professionals}
+    records = area_records(area)
     for each in area.families:
         for concern in each.concerns:
             if concern.worker not in staff:
                 continue
-            case = _walk(_Walk(rng, area, staff, each, concern), on)
+            case = _walk(_Walk(rng, area, staff, each, concern, records=records), on)
             if case is not None:
                 yield case

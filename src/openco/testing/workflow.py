@@ -22,6 +22,7 @@ Requires the ``testing`` extra (Hypothesis).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -49,6 +50,7 @@ from openco.model.label import LabelledEnum
 from openco.model.meeting import Meeting, MeetingKind, MeetingRole, Participant
 from openco.model.person import Person
 from openco.model.plan import Plan, PlanItem
+from openco.model.service import Professional, ServiceKind, ServiceUnit
 from openco.process.case import Case
 from openco.process.details import (
     Consultation,
@@ -59,6 +61,7 @@ from openco.process.details import (
     Raising,
     StatutoryBasis,
 )
+from openco.process.records import Records
 from openco.process.stages import ActorRole, Step
 from openco.process.statutory import (
     Channel,
@@ -96,7 +99,9 @@ class Cast:
     (grandmother and neighbour), ``cast.stranger`` (a close person the family did not choose),
     the ``worker`` of ``unit`` (day care), a ``colleague`` of ``colleague_unit`` (child health
     clinic), a ``social_worker`` of ``social_unit`` and two ``facilitators`` of
-    ``facilitator_unit``.
+    ``facilitator_unit``. ``cast.records`` holds them as an embedding system's registers would:
+    the four units (day care under the municipality, the others under the wellbeing area), the
+    five professionals (all mandated notifiers; the facilitators trained) and the family.
     """
 
     family: Family
@@ -114,6 +119,7 @@ class Cast:
     social_unit: UnitId
     facilitators: tuple[ProfessionalId, ProfessionalId]
     facilitator_unit: UnitId
+    records: Records
 
     @property
     def opened_on(self) -> dt.date:
@@ -162,6 +168,37 @@ def make_cast(
         worries=("Tired and withdrawn in the mornings",),
         strengths=strengths,
     )
+    units = (
+        ServiceUnit(id=UnitId("u-daycare"), name="Päiväkoti Vaara",
+                    kind=ServiceKind.EARLY_CHILDHOOD_EDUCATION, areas={family.home_area}),
+        ServiceUnit(id=UnitId("u-clinic"), name="Lastenneuvola",
+                    kind=ServiceKind.CHILD_HEALTH_CLINIC, areas={family.home_area}),
+        ServiceUnit(id=UnitId("u-social"), name="Lapsiperheiden sosiaalityö",
+                    kind=ServiceKind.FAMILY_SOCIAL_WORK, areas={family.home_area}),
+        ServiceUnit(id=UnitId("u-network"), name="Verkostotiimi",
+                    kind=ServiceKind.FAMILY_COUNSELLING, areas={family.home_area},
+                    in_family_centre=True),
+    )  # fmt: skip
+
+    def professional(
+        pid: str, name: str, unit: str, profession: str, *, trained: bool = False
+    ) -> Professional:
+        return Professional(
+            id=ProfessionalId(PersonId(pid)), name=name, unit=UnitId(unit),
+            profession=profession, mandated_notifier=True, trained_facilitator=trained,
+        )  # fmt: skip
+
+    records = Records(
+        professionals=(
+            professional("w-teacher", "Sari", "u-daycare", "early childhood teacher"),
+            professional("w-nurse", "Henna", "u-clinic", "public health nurse"),
+            professional("w-social", "Outi", "u-social", "social worker"),
+            professional("w-fac1", "Pekka", "u-network", "family counsellor", trained=True),
+            professional("w-fac2", "Riikka", "u-network", "psychologist", trained=True),
+        ),
+        units=units,
+        families=(family,),
+    )
     return Cast(
         family=family,
         concern=concern,
@@ -178,17 +215,22 @@ def make_cast(
         social_unit=UnitId("u-social"),
         facilitators=(ProfessionalId(PersonId("w-fac1")), ProfessionalId(PersonId("w-fac2"))),
         facilitator_unit=UnitId("u-network"),
+        records=records,
     )
 
 
 @attrs.frozen(kw_only=True)
 class Attempt:
-    """A step to try: by whom, in what role, on which day, with which detail and consents."""
+    """A step to try: by whom, in what role, on which day, with which detail and consents.
+
+    *records* are the registers the step is judged by (the cast's).
+    """
 
     step: LabelledEnum
     actor: PersonId
     role: ActorRole
     on: dt.date
+    records: Records
     detail: object = None
     consents: tuple[Consent, ...] = ()
 
@@ -200,6 +242,7 @@ class Attempt:
             actor=self.actor,
             role=self.role,
             on=self.on,
+            records=self.records,
             detail=self.detail,
             consents=self.consents,
             workflow=workflow,
@@ -214,7 +257,8 @@ def good_path(cast: Cast) -> tuple[Attempt, ...]:
     agree the plan, hand over to the clinic's nurse, follow up, close.
 
     >>> cast = make_cast()
-    >>> case = open_case(cast.concern, family=cast.family, unit=cast.unit, on=cast.opened_on)
+    >>> case = open_case(cast.concern, family=cast.family, on=cast.opened_on,
+    ...                  records=cast.records)
     >>> for attempt in good_path(cast):
     ...     case = attempt.apply(case)
     >>> case.stage.value, len(case.history)
@@ -286,33 +330,34 @@ def good_path(cast: Cast) -> tuple[Attempt, ...]:
         )
 
     role = ActorRole.WORKER
+    attempt = functools.partial(Attempt, records=cast.records)
     return (
-        Attempt(step=Step.ASSESS, actor=worker, role=role, on=on(1),
+        attempt(step=Step.ASSESS, actor=worker, role=role, on=on(1),
                 detail=assessment(1, ConcernZone.GREY, GreySubzone.LOWER)),
-        Attempt(step=Step.PREPARE, actor=worker, role=role, on=on(3), detail=Preparation(
+        attempt(step=Step.PREPARE, actor=worker, role=role, on=on(3), detail=Preparation(
             worry_and_help_needed="Aino is tired and withdrawn; I need her mother's view",
             what_has_worked="Short chats at pick-up time",
             how_to_say_it="Start from how she plays, then my worry, then ask for help",
             expected_reaction="Surprised at first, then relieved to talk",
         )),
-        Attempt(step=Step.RAISE, actor=worker, role=role, on=on(7),
+        attempt(step=Step.RAISE, actor=worker, role=role, on=on(7),
                 detail=Raising(help_asked="Could you help me understand her mornings?")),
-        Attempt(step=Step.CONTINUE, actor=worker, role=role, on=on(7)),
-        Attempt(step=Step.REASSESS, actor=worker, role=role, on=on(28),
+        attempt(step=Step.CONTINUE, actor=worker, role=role, on=on(7)),
+        attempt(step=Step.REASSESS, actor=worker, role=role, on=on(28),
                 detail=assessment(28, ConcernZone.GREY, GreySubzone.UPPER)),
-        Attempt(step=Step.PROPOSE_MEETING, actor=worker, role=role, on=on(28)),
-        Attempt(step=Step.AGREE_TO_MEET, actor=worker, role=role, on=on(32),
+        attempt(step=Step.PROPOSE_MEETING, actor=worker, role=role, on=on(28)),
+        attempt(step=Step.AGREE_TO_MEET, actor=worker, role=role, on=on(32),
                 detail=Invitation(kind=MeetingKind.ANTICIPATION_DIALOGUE,
                                   close_network={gran, neighbour},
                                   units={cast.colleague_unit}),
                 consents=(consent,)),
-        Attempt(step=Step.HOLD_MEETING, actor=worker, role=role, on=on(46), detail=meeting),
-        Attempt(step=Step.AGREE_PLAN, actor=worker, role=role, on=on(46), detail=plan),
-        Attempt(step=Step.HAND_OVER, actor=worker, role=role, on=on(60),
+        attempt(step=Step.HOLD_MEETING, actor=worker, role=role, on=on(46), detail=meeting),
+        attempt(step=Step.AGREE_PLAN, actor=worker, role=role, on=on(46), detail=plan),
+        attempt(step=Step.HAND_OVER, actor=worker, role=role, on=on(60),
                 detail=Handover(to=nurse, unit=cast.colleague_unit)),
-        Attempt(step=Step.FOLLOW_UP, actor=nurse, role=role, on=on(136),
+        attempt(step=Step.FOLLOW_UP, actor=nurse, role=role, on=on(136),
                 detail=FollowUp(note="Mornings are calmer; grandmother fetches her")),
-        Attempt(step=Step.CLOSE, actor=nurse, role=role, on=on(136)),
+        attempt(step=Step.CLOSE, actor=nurse, role=role, on=on(136)),
     )  # fmt: skip
 
 
@@ -326,8 +371,9 @@ def good_case(
     """
     cast = make_cast() if cast is None else cast
     case = open_case(
-        cast.concern, family=cast.family, unit=cast.unit, on=cast.opened_on, workflow=workflow
-    )
+        cast.concern, family=cast.family, on=cast.opened_on, records=cast.records,
+        workflow=workflow,
+    )  # fmt: skip
     for attempt in good_path(cast)[:steps]:
         case = attempt.apply(case, workflow)
     return case
@@ -588,7 +634,10 @@ def attempts(
         consents = (
             _consent(cast, on, valid=draw(st.integers(0, 3)) > 0, serial=len(case.history)),
         )
-    return Attempt(step=step, actor=actor, role=role, on=on, detail=detail, consents=consents)
+    return Attempt(
+        step=step, actor=actor, role=role, on=on, records=cast.records, detail=detail,
+        consents=consents,
+    )  # fmt: skip
 
 
 def step_sequences(
@@ -612,8 +661,9 @@ def cases(
     """
     cast = draw(casts if casts is not None else st.just(make_cast()))
     case = open_case(
-        cast.concern, family=cast.family, unit=cast.unit, on=cast.opened_on, workflow=workflow
-    )
+        cast.concern, family=cast.family, on=cast.opened_on, records=cast.records,
+        workflow=workflow,
+    )  # fmt: skip
     for _ in range(draw(st.integers(0, max_steps))):
         allowed = sorted(allowed_steps(case, workflow=workflow), key=lambda s: s.value)
         attempt = draw(attempts(cast, case, steps=st.sampled_from(allowed), workflow=workflow))
@@ -662,8 +712,8 @@ class WorkflowStateMachine(RuleBasedStateMachine):
         self.case = open_case(
             cast.concern,
             family=cast.family,
-            unit=cast.unit,
             on=cast.opened_on,
+            records=cast.records,
             workflow=self.workflow,
         )
 
@@ -711,7 +761,9 @@ class WorkflowStateMachine(RuleBasedStateMachine):
     def history_replays_to_the_same_case(self) -> None:
         """``replay(case.history) == case``."""
         if self.case is not None:
-            assert replay(self.case.history, workflow=self.workflow) == self.case
+            records, today = self.cast_now.records, self.case.last_on
+            again = replay(self.case.history, records=records, today=today, workflow=self.workflow)
+            assert again == self.case
 
     @invariant()
     def statutory_track_is_open_at_every_stage(self) -> None:
@@ -726,6 +778,7 @@ class WorkflowStateMachine(RuleBasedStateMachine):
                 Step.NOTIFY_CHILD_WELFARE,
                 actor=case.contact,
                 on=case.last_on,
+                records=self.cast_now.records,
                 detail=Notification(
                     channel=Channel.PHONE,
                     recipient=Recipient.SOCIAL_SERVICES,

@@ -3,7 +3,7 @@
 Every rule is a :class:`Rule` with a code, a title, its basis (the statute section or the
 method it comes from) and its source, and its kind: a *guard* refuses a step that would break
 it, an *obligation* creates a duty on the worklist (some rules are both). Legal rules and the
-workflow's own integrity rules (W1-W3) cannot be switched off; practice rules can be, per
+workflow's own integrity rules (W1-W4) cannot be switched off; practice rules can be, per
 municipality, with :meth:`openco.process.transitions.Workflow.configured`.
 
 A guard is a function ``check(case, record, settings)`` that returns the refusals for the
@@ -19,7 +19,7 @@ Where a rule lives (each rule with its checks and its duties in one module):
 * ``practice/`` – P10 ``zone``, P11 ``raising``, P12 ``joint_contact``, P13
   ``family_present``, P14 ``anticipation``, P15 ``close_network``, P16 ``responsibility``,
   P17 ``area``;
-* ``integrity`` – W1-W3, the workflow's own integrity;
+* ``integrity`` – W1-W4, the workflow's own integrity (W4: facts come from the records);
 * ``catalogue`` – :data:`CATALOGUE` and :data:`RULES`.
 
 >>> RULES["L5"].title.get("en")
@@ -35,6 +35,7 @@ from openco.process.rules.catalogue import RULES as RULES
 from openco.process.rules.integrity import W1 as W1
 from openco.process.rules.integrity import W2 as W2
 from openco.process.rules.integrity import W3 as W3
+from openco.process.rules.integrity import W4 as W4
 from openco.process.rules.legal import L1 as L1
 from openco.process.rules.legal import L2 as L2
 from openco.process.rules.legal import L3 as L3
@@ -84,6 +85,7 @@ __all__ = [
     "W1",
     "W2",
     "W3",
+    "W4",
     "Check",
     "Duties",
     "Labels",

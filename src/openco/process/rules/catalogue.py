@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from openco.process.rules.integrity import W1, W2, W3
+from openco.process.rules.integrity import W1, W2, W3, W4
 from openco.process.rules.legal import L1, L2, L3, L4, L5, L6, L7, L8, L9
 from openco.process.rules.practice import P10, P11, P12, P13, P14, P15, P16, P17
 from openco.process.rules.rule import Rule
@@ -15,7 +15,7 @@ __all__ = ["CATALOGUE", "RULES"]
 CATALOGUE: Final[tuple[Rule, ...]] = (
     L1, L2, L3, L4, L5, L6, L7, L8, L9,
     P10, P11, P12, P13, P14, P15, P16, P17,
-    W1, W2, W3,
+    W1, W2, W3, W4,
 )  # fmt: skip
 """Every rule openco knows, legal first, then good practice, then workflow integrity."""
 

@@ -12,6 +12,7 @@ from openco.errors import Refusal
 from openco.model.label import LabelledEnum
 from openco.process.case import Case, StepTaken
 from openco.process.duties import Obligation
+from openco.process.records import Records
 from openco.process.rules.settings import Settings
 
 __all__ = ["NO", "Check", "Duties", "Labels", "Rule", "RuleGroup", "RuleKind"]
@@ -56,10 +57,10 @@ class RuleGroup(LabelledEnum):
     WORKFLOW = ("workflow", "työnkulun eheys", "arbetsflödets integritet", "workflow integrity")
 
 
-Check = Callable[[Case, StepTaken, Settings], tuple[Refusal, ...]]
+Check = Callable[[Case, StepTaken, Settings, Records], tuple[Refusal, ...]]
 """A guard: the refusals for a record about to be added to a case (empty when it may go)."""
 
-Duties = Callable[[Case, dt.date, Settings], tuple[Obligation, ...]]
+Duties = Callable[[Case, dt.date, Settings, Records], tuple[Obligation, ...]]
 """An obligation rule's duties in a case on a given day."""
 
 NO: Final[tuple[Refusal, ...]] = ()

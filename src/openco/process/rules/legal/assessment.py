@@ -8,6 +8,7 @@ from openco.errors import Refusal
 from openco.process import schedule
 from openco.process.case import Case, StepTaken
 from openco.process.duties import Duty, Obligation
+from openco.process.records import Records
 from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
 from openco.process.stages import ActorRole, Step
@@ -26,20 +27,26 @@ def _initiated_on(case: Case) -> dt.date | None:
 
 
 def _check_social_services(
-    case: Case, record: StepTaken, _settings: Settings
+    case: Case, record: StepTaken, _settings: Settings, records: Records
 ) -> tuple[Refusal, ...]:
     step = record.step
     if step is not Step.CONFIRM_INITIATION and step is not Step.REPORT_ASSESSMENT:
         return NO
     refusals: tuple[Refusal, ...] = ()
+    # The unit the records give the actor decides, never the role the caller declares.
+    unit = records.unit_of(record.actor)
     if record.role is not ActorRole.SOCIAL_SERVICES:
         refusals += (L9.refuse("role", role=record.role),)
+    elif unit is not None and not unit.kind.is_social_services:
+        refusals += (L9.refuse("unit", actor=record.actor, unit=unit.id, kind=unit.kind),)
     if step is Step.REPORT_ASSESSMENT and _initiated_on(case) is None:
         refusals += (L9.refuse("not_initiated"),)
     return refusals
 
 
-def _assessment_duties(case: Case, today: dt.date, _settings: Settings) -> tuple[Obligation, ...]:
+def _assessment_duties(
+    case: Case, today: dt.date, _settings: Settings, _records: Records
+) -> tuple[Obligation, ...]:
     initiated = _initiated_on(case)
     if initiated is None:
         return ()
@@ -93,6 +100,14 @@ L9 = Rule(
             "rollen var '{role}'.",
             "Only social services record the initiation and the assessment's milestones; the "
             "role was '{role}'.",
+        ),
+        "unit": Labels(
+            "{actor} työskentelee yksikössä {unit} ({kind}); vain sosiaalihuolto kirjaa "
+            "vireilletulon ja arvioinnin vaiheet.",
+            "{actor} arbetar i enheten {unit} ({kind}); bara socialvården registrerar att "
+            "ärendet inletts och bedömningens skeden.",
+            "{actor} works in the unit {unit} ({kind}); only social services record the "
+            "initiation and the assessment's milestones.",
         ),
         "not_initiated": Labels(
             "Arvioinnin vaihetta ei voi kirjata ennen kuin asia on tullut vireille.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from openco.errors import Refusal
 from openco.process.case import Case, StepTaken
+from openco.process.records import Records
 from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
 from openco.process.statutory import (
@@ -16,7 +17,9 @@ from openco.process.statutory import (
 __all__ = ["L5"]
 
 
-def _check_channel(_case: Case, record: StepTaken, _settings: Settings) -> tuple[Refusal, ...]:
+def _check_channel(
+    _case: Case, record: StepTaken, _settings: Settings, _records: Records
+) -> tuple[Refusal, ...]:
     detail = record.detail
     if (
         isinstance(detail, (Notification, PoliceNotification, JointContact))

@@ -7,6 +7,7 @@ import datetime as dt
 from openco.errors import Refusal
 from openco.model.person import CHILD_AGE_LIMIT
 from openco.process.case import Case, StepTaken
+from openco.process.records import Records
 from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
 
@@ -47,7 +48,9 @@ L8 = Rule(
 )
 
 
-def check_opening(case: Case, _record: StepTaken, _settings: Settings) -> tuple[Refusal, ...]:
+def check_opening(
+    case: Case, _record: StepTaken, _settings: Settings, _records: Records
+) -> tuple[Refusal, ...]:
     """The L8 check of a new case: the concern is about a child of the given family."""
     concern, family = case.concern, case.family
     if concern.family != family.id:

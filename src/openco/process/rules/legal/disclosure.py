@@ -15,6 +15,7 @@ from openco.process.details import (
     Invitation,
     StatutoryBasis,
 )
+from openco.process.records import Records
 from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
 
@@ -68,7 +69,7 @@ def _consultation_refusals(
 
 
 def _check_social_services_contact(
-    case: Case, record: StepTaken, _settings: Settings
+    case: Case, record: StepTaken, _settings: Settings, _records: Records
 ) -> tuple[Refusal, ...]:
     detail = record.detail
     if isinstance(detail, Consultation) and detail.social_services:
@@ -134,7 +135,9 @@ def _meeting_refusals(case: Case, record: StepTaken, detail: Meeting) -> tuple[R
     return refusals
 
 
-def _check_sharing(case: Case, record: StepTaken, _settings: Settings) -> tuple[Refusal, ...]:
+def _check_sharing(
+    case: Case, record: StepTaken, _settings: Settings, _records: Records
+) -> tuple[Refusal, ...]:
     detail = record.detail
     if isinstance(detail, Invitation):
         return _invitation_refusals(case, record, detail)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from openco.errors import Refusal
 from openco.process.case import Case, StepTaken
+from openco.process.records import Records
 from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
 from openco.process.statutory import (
@@ -13,18 +14,22 @@ from openco.process.statutory import (
 __all__ = ["L2"]
 
 
-def _check_joint_contact(case: Case, record: StepTaken, _settings: Settings) -> tuple[Refusal, ...]:
+def _check_joint_contact(
+    case: Case, record: StepTaken, _settings: Settings, records: Records
+) -> tuple[Refusal, ...]:
     detail = record.detail
     if not isinstance(detail, JointContact):
         return NO
     refusals: tuple[Refusal, ...] = ()
     child = case.concern.child
     person = detail.with_person
+    # Custody as the records hold it now, not as the case's opening recorded it.
+    family = records.family(case.family.id) or case.family
     if person != child:
-        members = {m.id for m in case.family.members}
+        members = {m.id for m in family.members}
         if person not in members:
             refusals += (L2.refuse("not_family", person=person),)
-        elif not case.family.is_custodian(person, child):
+        elif not family.is_custodian(person, child):
             refusals += (L2.refuse("non_custodian", person=person),)
     if detail.reasons is None:
         refusals += (L2.refuse("reasons"),)

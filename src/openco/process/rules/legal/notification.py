@@ -12,6 +12,7 @@ from openco.model.ids import PersonId
 from openco.process import schedule
 from openco.process.case import Case
 from openco.process.duties import Duty, Obligation
+from openco.process.records import Records
 from openco.process.rules.rule import Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
 from openco.process.stages import ActorRole, Step
@@ -67,7 +68,9 @@ def pending_notification(  # noqa: C901 - one walk through the history, each ste
     return since, owner, offence, great
 
 
-def _notify_duties(case: Case, today: dt.date, settings: Settings) -> tuple[Obligation, ...]:
+def _notify_duties(
+    case: Case, today: dt.date, settings: Settings, _records: Records
+) -> tuple[Obligation, ...]:
     pending = pending_notification(case, settings)
     if pending is None:
         return ()

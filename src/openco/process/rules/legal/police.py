@@ -7,6 +7,7 @@ import datetime as dt
 from openco.model.ids import PersonId
 from openco.process.case import Case
 from openco.process.duties import Duty, Obligation
+from openco.process.records import Records
 from openco.process.rules.rule import Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
 from openco.process.stages import ActorRole, Step
@@ -17,7 +18,9 @@ from openco.process.statutory import (
 __all__ = ["L3"]
 
 
-def _police_duties(case: Case, today: dt.date, _settings: Settings) -> tuple[Obligation, ...]:
+def _police_duties(
+    case: Case, today: dt.date, _settings: Settings, _records: Records
+) -> tuple[Obligation, ...]:
     since: dt.date | None = None
     owner: PersonId = case.concern.worker
     for record in case.history:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from openco.errors import Refusal
-from openco.model.ids import PersonId
+from openco.model.ids import PersonId, UnitId
 from openco.model.meeting import Meeting, MeetingKind, MeetingRole
 from openco.model.plan import Plan
 from openco.process import schedule
 from openco.process.case import Case, StepTaken
 from openco.process.duties import Duty, Obligation
+from openco.process.records import Records
 from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
 from openco.process.stages import ActorRole, Stage, Step
@@ -18,15 +19,30 @@ from openco.process.stages import ActorRole, Stage, Step
 __all__ = ["P14"]
 
 
-def _inside_case(case: Case) -> set[PersonId]:
-    """The workers involved in the case so far (facilitators apart)."""
+def _inside_case(
+    case: Case, meeting: Meeting, records: Records
+) -> tuple[set[PersonId], set[UnitId]]:
+    """The workers of the case so far (facilitators apart) and the units in it.
+
+    The units in the case are the case's own and the units of its workers (as the records
+    give them), the professionals taking part in *meeting* among them. A unit invited only
+    for its facilitators is not in the case.
+    """
     inside: set[PersonId] = {case.concern.worker, case.contact}
     inside.update(r.actor for r in case.history if r.role is not ActorRole.FACILITATOR)
-    return inside
+    units: set[UnitId] = {case.unit}
+    for participant in meeting.participants:
+        if participant.role.is_professional and not participant.role.is_facilitator:
+            inside.add(participant.person)
+    for person in inside:
+        unit = records.unit_of(person)
+        if unit is not None:
+            units.add(unit.id)
+    return inside, units
 
 
 def _check_anticipation_meeting(
-    meeting: Meeting, case: Case, settings: Settings
+    meeting: Meeting, case: Case, settings: Settings, records: Records
 ) -> tuple[Refusal, ...]:
     refusals: tuple[Refusal, ...] = ()
     interviewers = meeting.with_role(MeetingRole.INTERVIEWER)
@@ -34,10 +50,13 @@ def _check_anticipation_meeting(
     count = len(interviewers) + len(recorders)
     if count != settings.facilitators or not interviewers or not recorders:
         refusals += (P14.refuse("facilitators", count=count, needed=settings.facilitators),)
-    inside = _inside_case(case)
+    inside, units = _inside_case(case, meeting, records)
     for facilitator in (*interviewers, *recorders):
+        professional = records.professional(facilitator.person)
+        if professional is not None and not professional.trained_facilitator:
+            refusals += (P14.refuse("untrained", person=facilitator.person),)
         if facilitator.person in inside or (
-            facilitator.unit is not None and facilitator.unit == case.unit
+            professional is not None and professional.unit in units
         ):
             refusals += (P14.refuse("outside", person=facilitator.person),)
     if not meeting.speaking_order:
@@ -56,11 +75,22 @@ def _check_anticipation_meeting(
     return refusals
 
 
-def _check_anticipation(case: Case, record: StepTaken, settings: Settings) -> tuple[Refusal, ...]:
+def _check_anticipation(
+    case: Case, record: StepTaken, settings: Settings, records: Records
+) -> tuple[Refusal, ...]:
     detail = record.detail
     if isinstance(detail, Meeting):
         if detail.kind is MeetingKind.ANTICIPATION_DIALOGUE:
-            return _check_anticipation_meeting(detail, case, settings)
+            return _check_anticipation_meeting(detail, case, settings, records)
+        invitation = case.invitation
+        if (
+            record.step is Step.HOLD_MEETING
+            and invitation is not None
+            and invitation.kind is MeetingKind.ANTICIPATION_DIALOGUE
+        ):
+            # The family agreed to an anticipation dialogue: recording another kind of
+            # meeting must not skip its checks.
+            return (P14.refuse("kind", kind=detail.kind, agreed=invitation.kind),)
         return NO
     if not isinstance(detail, Plan):
         return NO
@@ -75,7 +105,9 @@ def _check_anticipation(case: Case, record: StepTaken, settings: Settings) -> tu
     return refusals
 
 
-def _follow_up_duties(case: Case, today: dt.date, settings: Settings) -> tuple[Obligation, ...]:
+def _follow_up_duties(
+    case: Case, today: dt.date, settings: Settings, _records: Records
+) -> tuple[Obligation, ...]:
     due: dt.date | None = None
     if case.stage is Stage.PLAN_AGREED and case.plan is not None:
         due = case.plan.follow_up_on
@@ -129,6 +161,22 @@ P14 = Rule(
             "antecknar; nu {count}.",
             "An anticipation dialogue has {needed} facilitators, an interviewer and a "
             "recorder; there are {count}.",
+        ),
+        "kind": Labels(
+            "Perhe suostui tulevaisuuden muisteluun; palaveri kirjattiin lajina '{kind}'. "
+            "Pidetty palaveri on se, johon perhe suostui.",
+            "Familjen gick med på en framtidsdialog; mötet registrerades som '{kind}'. Det "
+            "hållna mötet är det som familjen gick med på.",
+            "The family agreed to an anticipation dialogue, but the meeting was recorded as "
+            "'{kind}'; the meeting held is the one the family agreed to.",
+        ),
+        "untrained": Labels(
+            "{person} ei ole koulutettu verkostokonsultti; tulevaisuuden muistelun vetävät "
+            "koulutetut fasilitaattorit.",
+            "{person} är inte en utbildad nätverkskonsult; en framtidsdialog leds av utbildade "
+            "facilitatorer.",
+            "{person} is not a trained network facilitator; trained facilitators lead an "
+            "anticipation dialogue.",
         ),
         "outside": Labels(
             "Fasilitaattori {person} on mukana asiassa; fasilitaattorit tulevat asian "

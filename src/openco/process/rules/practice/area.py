@@ -6,13 +6,16 @@ import datetime as dt
 
 from openco.process.case import Case
 from openco.process.duties import Obligation
+from openco.process.records import Records
 from openco.process.rules.rule import Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
 
 __all__ = ["P17"]
 
 
-def _no_duties(_case: Case, _today: dt.date, _settings: Settings) -> tuple[Obligation, ...]:
+def _no_duties(
+    _case: Case, _today: dt.date, _settings: Settings, _records: Records
+) -> tuple[Obligation, ...]:
     # Area meetings are owed by an area, not by a case: see worklist.area_obligations().
     return ()
 

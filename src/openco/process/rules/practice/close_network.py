@@ -5,13 +5,16 @@ from __future__ import annotations
 from openco.errors import Refusal
 from openco.model.meeting import Meeting, MeetingRole
 from openco.process.case import Case, StepTaken
+from openco.process.records import Records
 from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
 
 __all__ = ["P15"]
 
 
-def _check_close_network(case: Case, record: StepTaken, _settings: Settings) -> tuple[Refusal, ...]:
+def _check_close_network(
+    case: Case, record: StepTaken, _settings: Settings, _records: Records
+) -> tuple[Refusal, ...]:
     detail = record.detail
     if not isinstance(detail, Meeting):
         return NO

@@ -9,6 +9,7 @@ from openco.process.case import Case, StepTaken
 from openco.process.details import (
     FollowUp,
 )
+from openco.process.records import Records
 from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
 
@@ -32,7 +33,7 @@ def meeting_of(case: Case, detail: object) -> Meeting | Refusal | None:
 
 
 def _check_family_present(
-    case: Case, record: StepTaken, _settings: Settings
+    case: Case, record: StepTaken, _settings: Settings, _records: Records
 ) -> tuple[Refusal, ...]:
     meeting = meeting_of(case, record.detail)
     if meeting is None:

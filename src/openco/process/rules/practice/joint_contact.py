@@ -7,6 +7,7 @@ import datetime as dt
 from openco.process import schedule
 from openco.process.case import Case
 from openco.process.duties import Duty, Obligation
+from openco.process.records import Records
 from openco.process.rules.legal.notification import pending_notification
 from openco.process.rules.rule import Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
@@ -23,7 +24,9 @@ def _notification_pending_without_offence(case: Case, settings: Settings) -> dt.
     return None if offence or great else since
 
 
-def _joint_contact_duties(case: Case, today: dt.date, settings: Settings) -> tuple[Obligation, ...]:
+def _joint_contact_duties(
+    case: Case, today: dt.date, settings: Settings, _records: Records
+) -> tuple[Obligation, ...]:
     since = _notification_pending_without_offence(case, settings)
     if since is None:
         return ()

@@ -13,6 +13,7 @@ from openco.process.details import (
     Raising,
 )
 from openco.process.duties import Duty, Obligation
+from openco.process.records import Records
 from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
 from openco.process.stages import ActorRole, Stage, Step
@@ -20,7 +21,9 @@ from openco.process.stages import ActorRole, Stage, Step
 __all__ = ["P11"]
 
 
-def _check_raising(case: Case, record: StepTaken, _settings: Settings) -> tuple[Refusal, ...]:
+def _check_raising(
+    case: Case, record: StepTaken, _settings: Settings, _records: Records
+) -> tuple[Refusal, ...]:
     detail = record.detail
     if record.step is not Step.RAISE:
         return NO
@@ -36,7 +39,9 @@ def _check_raising(case: Case, record: StepTaken, _settings: Settings) -> tuple[
     return refusals
 
 
-def _take_up_duties(case: Case, today: dt.date, settings: Settings) -> tuple[Obligation, ...]:
+def _take_up_duties(
+    case: Case, today: dt.date, settings: Settings, _records: Records
+) -> tuple[Obligation, ...]:
     if case.stage is not Stage.ASSESSED and case.stage is not Stage.PREPARED:
         return ()
     if case.zone is ConcernZone.NONE:

@@ -13,6 +13,7 @@ from openco.process.details import (
     Handover,
 )
 from openco.process.duties import Duty, Obligation
+from openco.process.records import Records
 from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
 from openco.process.stages import ActorRole, Stage
@@ -20,7 +21,9 @@ from openco.process.stages import ActorRole, Stage
 __all__ = ["P16"]
 
 
-def _check_responsible(case: Case, record: StepTaken, _settings: Settings) -> tuple[Refusal, ...]:
+def _check_responsible(
+    case: Case, record: StepTaken, _settings: Settings, _records: Records
+) -> tuple[Refusal, ...]:
     detail = record.detail
     if isinstance(detail, Handover):
         if detail.to == case.contact:
@@ -40,7 +43,9 @@ def _check_responsible(case: Case, record: StepTaken, _settings: Settings) -> tu
     )
 
 
-def _item_duties(case: Case, today: dt.date, settings: Settings) -> tuple[Obligation, ...]:
+def _item_duties(
+    case: Case, today: dt.date, settings: Settings, _records: Records
+) -> tuple[Obligation, ...]:
     plan = case.plan
     if plan is None or case.stage is Stage.CLOSED:
         return ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from openco.errors import Refusal
 from openco.model.concern import ZoneAssessment
 from openco.process.case import Case, StepTaken
+from openco.process.records import Records
 from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
 
@@ -12,7 +13,7 @@ __all__ = ["P10"]
 
 
 def _check_own_assessment(
-    case: Case, record: StepTaken, _settings: Settings
+    case: Case, record: StepTaken, _settings: Settings, _records: Records
 ) -> tuple[Refusal, ...]:
     if not isinstance(record.detail, ZoneAssessment):
         return NO
