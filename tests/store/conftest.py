@@ -18,6 +18,7 @@ import pytest
 import sqlalchemy as sa
 
 import openco.store
+from tests.store.builders import sample_records
 from tests.store.postgres_server import PostgresServer, find_binaries
 
 ENGINES = ("sqlite", "postgresql")
@@ -75,7 +76,7 @@ def open_store(store_url: str) -> Iterator[Callable[[], openco.store.Store]]:
     opened: list[openco.store.Store] = []
 
     def opener() -> openco.store.Store:
-        store = openco.store.open(store_url, clock=StepClock())
+        store = openco.store.open(store_url, records=sample_records(), clock=StepClock())
         opened.append(store)
         return store
 

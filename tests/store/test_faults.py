@@ -19,20 +19,15 @@ from pathlib import Path
 import pytest
 
 import openco.store
-from openco.io import dumps
 from openco.process import Case
-from tests.store.builders import WORKER, case_id, sample_cases
+from tests.store.builders import WORKER, case_id, sample_cases, sample_records
 from tests.store.workers import run_appends
 
 ROOT = Path(__file__).parent.parent.parent
 AT = dt.datetime(2026, 6, 2, 8, 30, tzinfo=dt.UTC)
 WRITERS = 8
+RECORDS = sample_records(families=1200, seed=11)
 SECONDS = 3.0
-
-
-def write_cases(path: Path, cases: tuple[Case, ...]) -> Path:
-    path.write_text("".join(dumps(c) + "\n" for c in cases), encoding="utf-8")
-    return path
 
 
 def worker(*args: str) -> list[str]:
@@ -48,13 +43,13 @@ def hundred_cases() -> tuple[Case, ...]:
 
 def write_appends(url: str, cases: tuple[Case, ...], seed: int, out: Path, start: Path) -> None:
     """One writer process: append for the bounded time, then write what it saw to *out*."""
-    result = run_appends(url, list(cases), SECONDS, seed, start)
+    result = run_appends(url, list(cases), RECORDS, SECONDS, seed, start)
     out.write_text(json.dumps(result), encoding="utf-8")
 
 
 def assert_every_case_reads_and_every_chain_is_whole(url: str) -> int:
     """Open a fresh store on *url*; return the number of cases checked."""
-    with openco.store.open(url) as store:
+    with openco.store.open(url, records=RECORDS) as store:
         report = store.verify()
         assert report.ok, report.breaks
         with store._engine.connect() as conn:
@@ -66,12 +61,11 @@ def assert_every_case_reads_and_every_chain_is_whole(url: str) -> int:
 
 
 def test_a_writer_killed_mid_append_leaves_every_case_readable_and_every_chain_whole(
-    store_url: str, tmp_path: Path
+    store_url: str,
 ) -> None:
     openco.store.open(store_url).close()  # the schema exists before the writer starts
-    scripts = write_cases(tmp_path / "cases.jsonl", sample_cases(families=1200, seed=11))
     with subprocess.Popen(  # noqa: S603 - our own interpreter and module
-        worker("endless", store_url, str(scripts)),
+        worker("endless", store_url, "1200", "11"),
         cwd=ROOT, stdout=subprocess.PIPE, text=True,
     ) as process:  # fmt: skip
         assert process.stdout is not None
@@ -90,7 +84,7 @@ def test_eight_writers_on_the_same_cases_lose_no_accepted_record_and_store_no_re
     store_url: str, tmp_path: Path
 ) -> None:
     cases = hundred_cases()
-    with openco.store.open(store_url) as store:
+    with openco.store.open(store_url, records=RECORDS) as store:
         store.append_batch((case_id(c), c.history[:1], 0) for c in cases)
     outs = [tmp_path / f"w{n}.json" for n in range(WRITERS)]
     start = tmp_path / "start"
@@ -114,7 +108,7 @@ def test_eight_writers_on_the_same_cases_lose_no_accepted_record_and_store_no_re
     accepted = {(cid, version): tag for r in results for cid, version, tag in r["accepted"]}
     refused = {tag for r in results for tag in r["refused"]}
 
-    with openco.store.open(store_url) as store:
+    with openco.store.open(store_url, records=RECORDS) as store:
         stored = {
             (cid, v + 1): record.reason
             for cid in (case_id(c) for c in cases)

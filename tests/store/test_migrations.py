@@ -23,7 +23,7 @@ from openco.store._engine import (
     writing,
 )
 from openco.store._schema import CASES, DOCUMENTS, DUTIES, METADATA, RECORDS
-from tests.store.builders import WORKER, case_id, sample_cases
+from tests.store.builders import WORKER, case_id, sample_cases, sample_records
 
 AT = dt.datetime(2026, 6, 2, 8, 30, tzinfo=dt.UTC)
 
@@ -56,7 +56,7 @@ def test_a_store_of_the_previous_schema_is_upgraded_with_its_cases(
     store_url: str, tmp_path: Path
 ) -> None:
     case = sample_cases()[0]
-    with openco.store.open(tmp_path / "source.sqlite") as source:
+    with openco.store.open(tmp_path / "source.sqlite", records=sample_records()) as source:
         source.add(case)
         with source._engine.connect() as conn:
             rows = {
@@ -71,7 +71,7 @@ def test_a_store_of_the_previous_schema_is_upgraded_with_its_cases(
                 conn.execute(sa.insert(table), values)
     engine.dispose()
 
-    with openco.store.open(store_url) as store:
+    with openco.store.open(store_url, records=sample_records()) as store:
         stored = store.read(case_id(case), reader=WORKER, purpose="after upgrade", at=AT)
         extract = store.access_log(person=case.child)
         report = store.verify()

@@ -22,10 +22,11 @@ from openco.model import AreaId, Family, PersonId, UnitId
 from openco.process import Stage, Step, StepTaken, obligations
 from openco.store import Reader, Store
 from openco.store._schema import ACCESS_LOG, CASES, RECORDS
-from tests.store.builders import ON, WORKER, case_id, sample_cases
+from tests.store.builders import ON, WORKER, case_id, sample_cases, sample_records
 
 AT = dt.datetime(2026, 6, 2, 8, 30, tzinfo=dt.UTC)
 Opener = Callable[[], Store]
+REGISTERS = sample_records()
 
 
 def raw(store: Store) -> sa.Engine:
@@ -46,7 +47,9 @@ class TestAppendAndRead:
             assert store.add(case) == case_id(case)
 
         fresh = openco.store.open(
-            store._engine.url.render_as_string(hide_password=False), clock=store._clock
+            store._engine.url.render_as_string(hide_password=False),
+            records=REGISTERS,
+            clock=store._clock,
         )  # no cache
         for case in cases:
             stored = fresh.read(case_id(case), reader=WORKER, purpose="test", at=AT)
@@ -281,7 +284,7 @@ class TestAccessLog:
     def test_a_read_without_a_time_is_refused_when_no_clock_was_injected(
         self, store_url: str
     ) -> None:
-        with openco.store.open(store_url) as store:
+        with openco.store.open(store_url, records=REGISTERS) as store:
             case = sample_cases()[0]
             store.add(case)
 
@@ -291,7 +294,7 @@ class TestAccessLog:
                 store.read(case_id(case), reader=WORKER, purpose="x", at=dt.datetime(2026, 1, 1))  # noqa: DTZ001 - the point
 
     def test_every_read_path_is_logged_with_who_when_what_and_why(self, store: Store) -> None:
-        case = next(c for c in sample_cases() if obligations(c, today=ON))
+        case = next(c for c in sample_cases() if obligations(c, today=ON, records=REGISTERS))
         cid = case_id(case)
         store.add(case)
         nurse = Reader(person=PersonId("nurse"), unit=UnitId("clinic"))
@@ -342,7 +345,7 @@ class TestProjection:
             (o.due, case_id(c), o.rule, o.ref)
             for c in cases
             if c.family.home_area == area
-            for o in obligations(c, today=dt.date(9000, 1, 1))
+            for o in obligations(c, today=dt.date(9000, 1, 1), records=REGISTERS)
             if o.due <= until
         )
 

@@ -29,7 +29,7 @@ import openco.store
 from openco.errors import ConcurrencyError, StoreError, TransitionNotAllowedError
 from openco.process import StepTaken
 from openco.store import Store
-from tests.store.builders import WORKER, case_id, sample_cases
+from tests.store.builders import WORKER, case_id, sample_cases, sample_records
 from tests.store.conftest import StepClock, new_schema
 from tests.store.postgres_server import PostgresServer
 from tests.store.workers import refused_step
@@ -47,8 +47,8 @@ class StoreMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         url = self.new_url()
-        self.store = openco.store.open(url, clock=StepClock())
-        self.other = openco.store.open(url, clock=StepClock())
+        self.store = openco.store.open(url, records=sample_records(), clock=StepClock())
+        self.other = openco.store.open(url, records=sample_records(), clock=StepClock())
         self.model: dict[str, list[StepTaken]] = {}
         self.reads: dict[str, int] = {}
         self.tags = 0

@@ -1,17 +1,16 @@
-"""Writer processes for the fault tests: ``python -m tests.store.workers MODE URL CASES OUT``.
+"""Writer processes for the fault tests.
 
-``append`` appends, for a bounded time, the next step of random cases (sometimes with a stale
-version, sometimes a step the workflow refuses), and writes what it saw to OUT as JSON: the
+:func:`run_appends` appends, for a bounded time, the next step of random cases (sometimes
+with a stale version, sometimes a step the workflow refuses), and returns what it saw: the
 records the store accepted (case, version, tag), the refused ones and the conflicts. Each
 record carries a tag of its own in its *reason*, so that the parent can find it in the store.
 
-``endless`` appends until it is killed, printing one line per committed append (the parent
-kills it with SIGKILL in the middle of appends).
+``python -m tests.store.workers endless URL FAMILIES SEED`` appends until it is killed,
+printing one line per committed append (the parent kills it with SIGKILL mid-append).
 """
 
 from __future__ import annotations
 
-import json
 import random
 import sys
 import time
@@ -21,17 +20,11 @@ import attrs
 
 import openco.store
 from openco.errors import ConcurrencyError, TransitionNotAllowedError
-from openco.io import iter_loads
 from openco.model import PersonId
-from openco.process import Case, Step, StepTaken, schedule
+from openco.process import Case, Records, Step, StepTaken, schedule
+from tests.store.builders import sample_cases, sample_records
 
-__all__ = ["load_cases", "main"]
-
-
-def load_cases(path: Path) -> list[Case]:
-    """The case scripts the parent wrote, one case document per line."""
-    with path.open(encoding="utf-8") as lines:
-        return list(iter_loads(lines, Case))
+__all__ = ["main", "refused_step", "run_appends", "run_endless"]
 
 
 def refused_step(case: Case, tag: str) -> StepTaken:
@@ -42,8 +35,13 @@ def refused_step(case: Case, tag: str) -> StepTaken:
     )  # fmt: skip
 
 
-def run_appends(
-    url: str, cases: list[Case], seconds: float, seed: int, start: Path | None = None
+def run_appends(  # noqa: PLR0917 - one writer's whole brief
+    url: str,
+    cases: list[Case],
+    records: Records,
+    seconds: float,
+    seed: int,
+    start: Path | None = None,
 ) -> dict[str, object]:
     """Append for *seconds*; what was accepted, refused and in conflict."""
     rng = random.Random(seed)  # noqa: S311 - test traffic, not cryptography
@@ -51,7 +49,7 @@ def run_appends(
     refused: list[str] = []
     wrongly_accepted: list[str] = []
     conflicts = 0
-    store = openco.store.open(url)
+    store = openco.store.open(url, records=records)
     # Warm up first (the holiday calendar, SQL compilation): eight processes paying that on two
     # cores would otherwise spend the whole bounded time starting.
     schedule.add_working_days(cases[0].last_on, 7)
@@ -91,9 +89,9 @@ def run_appends(
     }
 
 
-def run_endless(url: str, cases: list[Case]) -> None:
+def run_endless(url: str, cases: list[Case], records: Records) -> None:
     """Append every case's steps, one transaction or one batch at a time, until killed."""
-    store = openco.store.open(url)
+    store = openco.store.open(url, records=records)
     for number, case in enumerate(cases):
         cid = str(case.concern.id)
         if number % 2:
@@ -107,15 +105,12 @@ def run_endless(url: str, cases: list[Case]) -> None:
 
 
 def main(argv: list[str]) -> None:
-    """Run the worker *argv* names."""
-    mode, url, cases_path = argv[0], argv[1], Path(argv[2])
-    cases = load_cases(cases_path)
-    if mode == "endless":
-        run_endless(url, cases)
-        return
-    seconds, seed, out = float(argv[3]), int(argv[4]), Path(argv[5])
-    result = run_appends(url, cases, seconds, seed, Path(argv[6]) if len(argv) > 6 else None)
-    out.write_text(json.dumps(result), encoding="utf-8")
+    """``endless URL FAMILIES SEED``: append the sample cases until killed."""
+    mode, url, families, seed = argv[0], argv[1], int(argv[2]), int(argv[3])
+    if mode != "endless":
+        raise SystemExit(f"unknown mode {mode!r}")
+    cases = list(sample_cases(families=families, seed=seed))
+    run_endless(url, cases, sample_records(families=families, seed=seed))
 
 
 if __name__ == "__main__":

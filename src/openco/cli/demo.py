@@ -35,6 +35,7 @@ from openco.demo import (
     area_population,
     refused_notification,
     vaaralampi_case_steps,
+    vaaralampi_records,
     vaaralampi_story,
 )
 from openco.errors import (
@@ -515,7 +516,7 @@ def run_demo(
                     staged.write_bytes(name, data=content)
                 else:
                     staged.write_text(name, text=content)
-            stored = write_demo_store(staged.path("cases.sqlite"), told.case)
+            stored = write_demo_store(staged.path("cases.sqlite"), told.case, vaaralampi_records())
     echo(told.text)
     if out is not None and rendered is not None:
         echo("")

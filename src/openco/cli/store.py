@@ -18,7 +18,8 @@ import click
 
 from openco.errors import InvalidDocumentError, MissingDependencyError
 from openco.io import iter_loads
-from openco.process import Case
+from openco.model import Bundle
+from openco.process import Case, Records
 
 if TYPE_CHECKING:
     from openco.store import Reader, Store
@@ -28,10 +29,21 @@ __all__ = ["store", "write_demo_store"]
 _BATCH: Final = 500
 
 
-def _open(target: str) -> Store:
+def _open(target: str, records: Records | None = None) -> Store:
     import openco.store  # noqa: PLC0415 - openco[store] is an extra: imported when used
 
-    return openco.store.open(target, clock=openco.store.system_clock)
+    return openco.store.open(target, records=records, clock=openco.store.system_clock)
+
+
+def _records(path: Path) -> Records:
+    """The registers in the bundles of *path* (what 'openco generate' writes): by id."""
+    with path.open(encoding="utf-8") as lines:
+        bundles = list(iter_loads(lines, Bundle))
+    return Records(
+        professionals={p.id: p for b in bundles for p in b.professionals},
+        units={u.id: u for b in bundles for u in b.units},
+        families={f.id: f for b in bundles for f in b.families},
+    )
 
 
 def _reader(person: str, unit: str | None) -> Reader:
@@ -71,6 +83,14 @@ def _batches(cases: Iterator[Case], size: int) -> Iterator[list[Case]]:
 @click.argument("target", metavar="STORE")
 @click.argument("source", metavar="FILE", type=click.File("r", encoding="utf-8"))
 @click.option(
+    "--records",
+    "records_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    required=True,
+    help="JSON Lines of bundles holding the units, staff and families the steps are judged "
+    "by (the population file 'openco generate' writes).",
+)
+@click.option(
     "--batch",
     "size",
     type=click.IntRange(1, 100_000),
@@ -78,18 +98,21 @@ def _batches(cases: Iterator[Case], size: int) -> Iterator[list[Case]]:
     show_default=True,
     help="Cases written per transaction.",
 )
-def import_cases(target: str, source: TextIO, size: int) -> None:
+def import_cases(target: str, source: TextIO, records_file: Path, size: int) -> None:
     """Store every case of FILE (JSON Lines of case documents, '-' for stdin).
 
-    FILE is what 'openco generate --cases' writes. Each case is stored under its concern's id,
+    FILE is what 'openco generate --cases' writes, and --records the population file written
+    with it. Each case is stored under its concern's id,
     its steps checked by the workflow; a case already stored with the same history is left as
     it is. Batches are written whole or not at all: on a bad line nothing of its batch is
     stored, and the error names the line.
     """
-    with _open(target) as opened:
+    records = _records(records_file)
+    with _open(target, records) as opened:
         count = 0
         try:
-            for batch in _batches(iter_loads(source, Case), size):
+            cases = iter_loads(source, Case, records=records, today=dt.date.max)
+            for batch in _batches(cases, size):
                 opened.append_batch((str(c.concern.id), c.history, 0) for c in batch)
                 count += len(batch)
         except InvalidDocumentError:
@@ -196,16 +219,18 @@ def worklist(  # noqa: PLR0917 - one parameter per command-line option
         )
 
 
-def write_demo_store(path: Path, case: Case) -> bool:
+def write_demo_store(path: Path, case: Case, records: Records) -> bool:
     """Keep the demo's *case* in a new SQLite store at *path*; ``False`` without openco[store].
 
     >>> import tempfile
     >>> from openco.cli.demo import tell_story
-    >>> write_demo_store(Path(tempfile.mkdtemp()) / "cases.sqlite", tell_story().case)
+    >>> from openco.demo import vaaralampi_records
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> write_demo_store(folder / "cases.sqlite", tell_story().case, vaaralampi_records())
     True
     """
     try:
-        opened = _open(str(path))
+        opened = _open(str(path), records)
     except MissingDependencyError:
         return False
     with opened:

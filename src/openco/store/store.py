@@ -39,6 +39,7 @@ from openco.process import (
     Duty,
     FollowUp,
     Opening,
+    Records,
     StepTaken,
     Workflow,
     advance,
@@ -237,18 +238,37 @@ class Store:
         self,
         engine: sa.Engine,
         *,
+        records: Records | Callable[[], Records] | None = None,
         workflow: Workflow = DEFAULT_WORKFLOW,
         clock: Callable[[], dt.datetime] | None = None,
         cache_size: int = 4096,
     ) -> None:
         self._engine = engine
         self.workflow = workflow
+        self._records = records
         self._clock = clock
         self._cache: OrderedDict[str, tuple[int, str, Case]] = OrderedDict()
         self._cache_size = cache_size
         self._pg = engine.dialect.name == "postgresql"
 
     # --- life cycle -----------------------------------------------------------------------
+
+    def records(self) -> Records:
+        """The registers the store's workflow judges steps by (see :func:`open_store`).
+
+        Raises:
+            InvalidArgumentError: the store was opened without records.
+        """
+        found = self._records() if callable(self._records) else self._records
+        if not isinstance(found, Records):
+            raise InvalidArgumentError(
+                "open",
+                "records",
+                found,
+                "the registers steps are judged by (openco.process.Records, or a function "
+                "returning them): appending and reading cases need them",
+            )
+        return found
 
     @property
     def engine_name(self) -> str:
@@ -479,7 +499,8 @@ class Store:
         head: str,
     ) -> _Prepared:
         case = self._case_at(conn, case_id, actual, head) if actual else None
-        case = self._checked(case, records)  # raises if the workflow refuses a step
+        registers = self.records()
+        case = self._checked(case, records, registers)  # raises if the workflow refuses a step
         rows, prev = [], head
         for version, (record, body) in enumerate(zip(records, bodies, strict=True), actual + 1):
             digest = link(prev, case_id, version, body)
@@ -508,7 +529,9 @@ class Store:
                 "owed_by_role": o.owed_by_role.value,
                 "ref": o.ref,
             }
-            for seq, o in enumerate(obligations(case, today=_HORIZON, workflow=self.workflow))
+            for seq, o in enumerate(
+                obligations(case, today=_HORIZON, workflow=self.workflow, records=registers)
+            )
         ]
         documents: dict[tuple[str, str], tuple[str, dt.date]] = {}
         for record in records:
@@ -572,16 +595,19 @@ class Store:
             self._put_document(conn, kind, doc_id, body, on, case_id)
         return version, prepared.new_head, case
 
-    def _checked(self, case: Case | None, records: tuple[StepTaken, ...]) -> Case:
+    def _checked(
+        self, case: Case | None, records: tuple[StepTaken, ...], registers: Records
+    ) -> Case:
         """The case after *records*, each checked by the workflow (which raises if refused)."""
         start = 0
         if case is None:
-            case = replay(records[:1], workflow=self.workflow)
+            # A new case's opening: the day it is dated is the writer's, not checked here.
+            case = replay(records[:1], workflow=self.workflow, records=registers, today=dt.date.max)
             start = 1
         for r in records[start:]:
             case = advance(case, r.step, actor=r.actor, on=r.on, role=r.role,
                            reason=r.reason, detail=r.detail, consents=r.consents,
-                           workflow=self.workflow)  # fmt: skip
+                           workflow=self.workflow, records=registers)  # fmt: skip
         return case
 
     def _stored(self, conn: sa.Connection, case_id: str, after: int, bodies: list[str]) -> bool:
@@ -731,7 +757,11 @@ class Store:
             StoreError: the records do not replay under the store's workflow.
         """
         history = [json.loads(body) for body in bodies]
-        case, problems = structure_case({"history": history}, workflow=self.workflow)
+        # The records were checked when they were appended and are dated up to their last day:
+        # they are replayed under the store's workflow and registers, with no "today" to pass.
+        case, problems = structure_case(
+            {"history": history}, workflow=self.workflow, records=self.records(), today=dt.date.max
+        )
         if case is None:
             shown = "; ".join(str(p) for p in problems[:3])
             raise StoreError(f"case {case_id!r}", f"the stored history does not replay: {shown}")
@@ -1070,13 +1100,19 @@ def _check_link(  # noqa: PLR0917 - one link's fields, in the order of the table
 def open_store(
     target: str | Path,
     *,
+    records: Records | Callable[[], Records] | None = None,
     workflow: Workflow = DEFAULT_WORKFLOW,
     clock: Callable[[], dt.datetime] | None = None,
 ) -> Store:
     """Open (creating or upgrading its schema) the store at *target*.
 
     *target* is an SQLite file (a path, or ``sqlite:///path``) or a PostgreSQL URL
-    (``postgresql://user@host/db``). *clock* gives the time of each logged read when the
+    (``postgresql://user@host/db``). *records* are the registers (units, professionals,
+    families) every step is judged by, as in :mod:`openco.process`: a
+    :class:`~openco.process.Records`, or a function that returns the current ones; appending
+    and reading cases need them, checking chains and logs do not. A stored history is replayed
+    with them, so they must keep everyone it names (a worker who has left stays in the
+    register). *clock* gives the time of each logged read when the
     call does not pass ``at=`` (e.g. :func:`openco.store.clock.system_clock`).
 
     Raises:
@@ -1089,4 +1125,4 @@ def open_store(
     except Exception:
         engine.dispose()
         raise
-    return Store(engine, workflow=workflow, clock=clock)
+    return Store(engine, records=records, workflow=workflow, clock=clock)
