@@ -355,6 +355,19 @@ class TestProjection:
         assert items
         assert [i.due for i in items] == sorted(i.due for i in items)
 
+    def test_since_limits_the_worklist_to_duties_due_from_that_day(self, store: Store) -> None:
+        for case in sample_cases():
+            store.add(case)
+        area = sample_cases()[0].family.home_area
+        every = store.worklist(area, until=dt.date(2100, 1, 1), reader=WORKER, purpose="x", at=AT)
+        middle = every[len(every) // 2].due
+
+        later = store.worklist(
+            area, since=middle, until=dt.date(2100, 1, 1), reader=WORKER, purpose="x", at=AT
+        )
+
+        assert later == tuple(i for i in every if i.due >= middle)
+
     def test_the_projection_follows_each_append(self, store: Store) -> None:
         case = next(c for c in sample_cases() if c.stage is Stage.CLOSED)
         cid = case_id(case)

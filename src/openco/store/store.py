@@ -835,17 +835,23 @@ class Store:
         *,
         until: dt.date,
         reader: Reader,
+        since: dt.date | None = None,
         purpose: str | None = None,
         basis: str | None = None,
         at: dt.datetime | None = None,
     ) -> tuple[WorkItem, ...]:
         """Every open duty in *area* due on or before *until*, earliest first: one query.
 
-        Each case that appears is logged as read by *reader* (it is use of the family's data).
+        Overdue duties are listed too, unless *since* limits the list to duties due on or after
+        it ("this week": *since* Monday, *until* Sunday). Each case that appears is logged as
+        read by *reader* (it is use of the family's data).
         """
         area = _check_id("worklist", "area", area)
-        if not isinstance(until, dt.date) or isinstance(until, dt.datetime):
-            raise InvalidArgumentError("worklist", "until", until, "a datetime.date")
+        for name, day in (("until", until), ("since", since)):
+            if (name == "until" or day is not None) and (
+                not isinstance(day, dt.date) or isinstance(day, dt.datetime)
+            ):
+                raise InvalidArgumentError("worklist", name, day, "a datetime.date")
         line = self._access("worklist", reader, purpose, basis, at)
         query = (
             sa.select(DUTIES, CASES.c.stage)
@@ -853,6 +859,8 @@ class Store:
             .where(DUTIES.c.area == area, DUTIES.c.due <= until)
             .order_by(DUTIES.c.due, DUTIES.c.case_id, DUTIES.c.seq)
         )
+        if since is not None:
+            query = query.where(DUTIES.c.due >= since)
         with writing(self._engine.connect()) as conn, conn.begin():
             rows = conn.execute(query).all()
             items = tuple(
