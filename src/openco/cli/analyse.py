@@ -14,7 +14,6 @@ import contextlib
 import csv
 import datetime as dt
 import gc
-import hashlib
 import importlib.util
 import json
 import sys
@@ -38,6 +37,13 @@ from openco.analysis import (
     to_svg,
 )
 from openco.cli.check import JSON_LINES_SUFFIXES
+from openco.cli.keys import (
+    KEY_ENV,
+    KEY_FILE_SUFFIX,
+    PseudonymKey,
+    pseudonym_key,
+    refuse_key_on_command_line,
+)
 from openco.cli.output import OutputDirectory, output_directory
 from openco.cli.report import counted
 from openco.errors import DocumentProblem, InvalidDocumentError
@@ -65,10 +71,7 @@ from openco.model import (
     TieQuality,
 )
 
-__all__ = ["KEY_DERIVATION", "Collected", "analyse", "derived_key", "read_documents"]
-
-KEY_DERIVATION: Final = b"openco analyse key v1\x00"
-"""What the derived pseudonym key starts from: SHA-256 of this, then every input file's bytes."""
+__all__ = ["Collected", "analyse", "read_documents"]
 
 # A bundle's parts, by field name, and the kinds of single documents analyse reads.
 _PARTS: Final[dict[str, type]] = {
@@ -197,20 +200,6 @@ class Collected:
     def area_of(self) -> dict[FamilyId, AreaId]:
         """Each family's home area."""
         return {FamilyId(k): f.home_area for k, f in self.families.items()}
-
-
-def derived_key(files: Iterable[Path]) -> bytes:
-    """The pseudonym key ``openco analyse`` uses without ``--key``: a hash of the inputs.
-
-    SHA-256 of :data:`KEY_DERIVATION` followed by the bytes of every file, in order. The same
-    input gives the same pseudonyms; anyone without the input cannot recompute them.
-    """
-    digest = hashlib.sha256(KEY_DERIVATION)
-    for path in files:
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    return digest.digest()
 
 
 def _problem(where: str, problems: Iterable[DocumentProblem]) -> InvalidDocumentError:
@@ -349,16 +338,6 @@ def _paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _key(ctx: click.Context, param: click.Parameter, value: str | None) -> bytes | None:
-    del ctx, param
-    if value is None:
-        return None
-    key = value.encode("utf-8")
-    if len(key) < 16:  # noqa: PLR2004 - the bound is stated in the message
-        raise click.BadParameter("a key needs at least 16 bytes.")
-    return key
-
-
 def _has_matplotlib() -> bool:
     return importlib.util.find_spec("matplotlib") is not None
 
@@ -414,11 +393,23 @@ def _progress(total: int, *, show: bool | None) -> contextlib.AbstractContextMan
     help="The directory to write (must not exist yet, or be empty).",
 )
 @click.option(
-    "--key",
-    callback=_key,
+    "--key-file",
+    type=click.Path(exists=True, dir_okay=False, readable=True, path_type=Path),
     default=None,
-    metavar="TEXT",
-    help="The pseudonym key (16 bytes or more). By default, a hash of the input files.",
+    help=f"The file holding the pseudonym key (16 bytes or more). Without it, the key in "
+    f"${KEY_ENV}, or else a new random key written to OUT{KEY_FILE_SUFFIX}.",
+)
+@click.option(
+    "--key",
+    callback=refuse_key_on_command_line,
+    expose_value=False,
+    hidden=True,
+    help="Removed: use --key-file or the environment.",
+)
+@click.option(
+    "--exact-dates",
+    is_flag=True,
+    help="Show dates to the day in pseudonymised output (by default, by the month).",
 )
 @click.option(
     "--force",
@@ -453,7 +444,8 @@ def analyse(
     *,
     files: tuple[Path, ...],
     out: Path,
-    key: bytes | None,
+    key_file: Path | None,
+    exact_dates: bool,
     force: bool,
     names: bool,
     pictures: int,
@@ -467,23 +459,23 @@ def analyse(
     families, professionals, units, areas, meetings, plans and concerns are read; other
     kinds are counted and skipped.
 
-    People and families are pseudonymised with a keyed hash unless --names is given.
+    People, families, professionals and maps are pseudonymised with a keyed hash, and dates
+    shown by the month, unless --names is given. The key comes from --key-file, or from
+    $OPENCO_PSEUDONYM_KEY, or else is a new random key written beside DIR, owner-only.
     """
-    if names and key is not None:
-        raise click.UsageError("--names shows real ids; it cannot be used with --key.")
+    if names and key_file is not None:
+        raise click.UsageError("--names shows real ids; it cannot be used with --key-file.")
     collected = Collected(pictures=pictures)
-    digest = hashlib.sha256(KEY_DERIVATION) if key is None and not names else None
     total = sum(path.stat().st_size for path in files)
     # Real names and ids are kept owner-only; pseudonymised output follows the umask.
     with output_directory(out, force=force, private=names) as stage, _paused_gc():
+        key = None if names else pseudonym_key(key_file, out=out, force=force)
         with _progress(total, show=progress) as bar:
-            table = measure_maps(
-                read_documents(files, collected, advance=bar.update, digest=digest)
-            )
-        if names:
+            table = measure_maps(read_documents(files, collected, advance=bar.update))
+        if key is None:
             privacy = Privacy.identified(names=True)
         else:
-            privacy = Privacy.pseudonymised(key or digest.digest())  # type: ignore[union-attr]
+            privacy = Privacy.pseudonymised(key.key, coarse_dates=not exact_dates)
         written = [f"families.csv ({counted(len(table), 'row')})"]
         with stage.open_text("families.csv") as f:
             measures_csv(table, privacy=privacy, out=f)
@@ -511,7 +503,9 @@ def analyse(
             written += ["area-network.csv", "professional-links.csv", "professionals.graphml"]
         if collected.first_maps:
             written.append(_pictures(stage, collected.first_maps, privacy))
-    click.echo(_summary(files, collected, written, out, names=names, derived=key is None))
+        if key is not None:
+            key.write()  # before the output is in place: no output without its key
+    click.echo(_summary(files, collected, written, out, key=key))
 
 
 def _pictures(stage: OutputDirectory, maps: list[NetworkMap], privacy: Privacy) -> str:
@@ -529,7 +523,12 @@ def _pictures(stage: OutputDirectory, maps: list[NetworkMap], privacy: Privacy) 
             picture = to_svg(nmap, privacy=privacy) if svg else to_dot(nmap, privacy=privacy)
             stage.write_text("maps", name, text=picture)
             rows.writerow(
-                [name, privacy.person(nmap.family), privacy.person(nmap.id), nmap.drawn_on]
+                [
+                    name,
+                    privacy.family(nmap.family),
+                    privacy.map(nmap.id),
+                    privacy.date(nmap.drawn_on),
+                ]
             )
     return f"maps/ ({counted(len(maps), 'picture')}, {'SVG' if svg else 'DOT'}, index.csv)"
 
@@ -540,8 +539,7 @@ def _summary(
     written: list[str],
     out: Path,
     *,
-    names: bool,
-    derived: bool,
+    key: PseudonymKey | None,
 ) -> str:
     parts = [
         counted(collected.maps, "network map"),
@@ -562,12 +560,15 @@ def _summary(
         + ".",
         f"Wrote to {out}: {', '.join(written)}.",
     ]
-    if names:
+    if key is None:
         lines.append(
             "Real ids and names are shown (--names): keep the output inside the case system."
         )
-    elif derived:
-        lines.append("People and families are pseudonymised with a key derived from the input.")
     else:
-        lines.append("People and families are pseudonymised with the given --key.")
+        lines.append(f"Ids are pseudonymised with {key.source}.")
+        if key.new_file is not None:
+            lines.append(
+                "Keep the key apart from the output; pass it with --key-file to give the same "
+                "pseudonyms in a later run."
+            )
     return "\n".join(lines)

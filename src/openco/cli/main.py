@@ -10,6 +10,7 @@ exit code of :mod:`openco.cli.exit_codes`.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import traceback
 from typing import Any
@@ -45,6 +46,11 @@ class OpencoGroup(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except KeyboardInterrupt:
+            # Ctrl-C: every staged output has been removed on the way out. Say so in one line
+            # and end with the code shells give a command stopped by SIGINT.
+            click.echo("openco: interrupted; no file was left half-written.", err=True)
+            ctx.exit(ExitCode.INTERRUPTED)
         except BrokenPipeError:
             # The reader went away (``openco check … | head``): stop quietly, as Unix tools do.
             # Python would complain again when it flushes stdout on exit, so point it elsewhere.
@@ -88,6 +94,20 @@ cli.add_command(schema)
 cli.add_command(store)
 
 
+def _terminated(signum: int, frame: object) -> None:
+    del signum, frame
+    raise KeyboardInterrupt
+
+
 def main() -> None:
-    """Run the ``openco`` command."""
-    cli(prog_name="openco")
+    """Run the ``openco`` command.
+
+    SIGTERM (``kill``, a stopped container) is handled as Ctrl-C is, so staged output is
+    removed on the way out; only SIGKILL leaves a staging entry, which the next run removes.
+    """
+    signal.signal(signal.SIGTERM, _terminated)
+    try:
+        cli(prog_name="openco")
+    except KeyboardInterrupt:  # pragma: no cover - Ctrl-C before a command started
+        click.echo("openco: interrupted.", err=True)
+        sys.exit(ExitCode.INTERRUPTED)
