@@ -190,6 +190,32 @@ class Verification:
         return not self.breaks
 
 
+# The statements of the write path, built once: SQLAlchemy then reuses their compiled form
+# instead of building and hashing a new statement for every append.
+_HEAD = sa.select(CASES.c.version, CASES.c.head).where(CASES.c.case_id == sa.bindparam("cid"))
+_HEAD_LOCKED = _HEAD.with_for_update()
+_INSERT_RECORDS = sa.insert(RECORDS)
+_INSERT_CASE = sa.insert(CASES)
+_INSERT_PERSONS = sa.insert(CASE_PERSONS)
+_INSERT_DUTIES = sa.insert(DUTIES)
+_INSERT_DOCUMENT = sa.insert(DOCUMENTS)
+_UPDATE_CASE = sa.update(CASES).where(
+    CASES.c.case_id == sa.bindparam("cid"), CASES.c.version == sa.bindparam("was")
+)
+_DELETE_DUTIES = sa.delete(DUTIES).where(DUTIES.c.case_id == sa.bindparam("cid"))
+_LATEST_DOCUMENT = (
+    sa.select(DOCUMENTS.c.version, DOCUMENTS.c.body, DOCUMENTS.c.hash)
+    .where(DOCUMENTS.c.kind == sa.bindparam("k"), DOCUMENTS.c.doc_id == sa.bindparam("d"))
+    .order_by(DOCUMENTS.c.version.desc())
+    .limit(1)
+)
+_BODIES = (
+    sa.select(RECORDS.c.body)
+    .where(RECORDS.c.case_id == sa.bindparam("cid"), RECORDS.c.version <= sa.bindparam("upto"))
+    .order_by(RECORDS.c.version)
+)
+
+
 @attrs.frozen(kw_only=True)
 class _Prepared:
     """A write worked out before the lock: valid while the case is at *version*, *head*."""
@@ -475,14 +501,24 @@ class Store:
             self._cache.popitem(last=False)
 
     def _head(self, conn: sa.Connection, case_id: str, *, lock: bool) -> tuple[int, str]:
-        query = sa.select(CASES.c.version, CASES.c.head).where(CASES.c.case_id == case_id)
-        row = conn.execute(query.with_for_update() if lock and self._pg else query).first()
+        query = _HEAD_LOCKED if lock and self._pg else _HEAD
+        row = conn.execute(query, {"cid": case_id}).first()
         return (int(row[0]), str(row[1])) if row is not None else (0, GENESIS)
 
     def _prepare(
         self, case_id: str, records: tuple[StepTaken, ...], expected: int, bodies: list[str]
     ) -> _Prepared | None:
-        """The write, worked out on the case as it stands now; ``None`` if it has moved on."""
+        """The write, worked out on the case as it stands now; ``None`` if it has moved on.
+
+        A case this store wrote or read last is taken from the cache without asking the
+        database, and a new case is assumed new: the write transaction checks both (the
+        version and the head hash) and works the write out again if they were wrong.
+        """
+        cached = self._cache.get(case_id)
+        if expected == 0 and cached is None:
+            return self._compute(None, case_id, records, bodies, 0, GENESIS)
+        if cached is not None and cached[0] == expected:
+            return self._compute(None, case_id, records, bodies, expected, cached[1])
         with self._engine.connect() as conn, conn.begin():
             actual, head = self._head(conn, case_id, lock=False)
             if actual != expected:
@@ -491,14 +527,14 @@ class Store:
 
     def _compute(  # noqa: PLR0917 - the case at its head, and what to append
         self,
-        conn: sa.Connection,
+        conn: sa.Connection | None,
         case_id: str,
         records: tuple[StepTaken, ...],
         bodies: list[str],
         actual: int,
         head: str,
     ) -> _Prepared:
-        case = self._case_at(conn, case_id, actual, head) if actual else None
+        case = self._case_at(conn, case_id, actual, head) if actual else None  # conn: if uncached
         registers = self.records()
         case = self._checked(case, records, registers)  # raises if the workflow refuses a step
         rows, prev = [], head
@@ -561,7 +597,7 @@ class Store:
         if prepared is None or (prepared.version, prepared.head) != (actual, head):
             prepared = self._compute(conn, case_id, records, bodies, actual, head)
         case = prepared.case
-        conn.execute(sa.insert(RECORDS), prepared.rows)
+        conn.execute(_INSERT_RECORDS, prepared.rows)
         version = actual + len(records)
         values = {
             "version": version,
@@ -576,21 +612,16 @@ class Store:
             "last_on": case.last_on,
         }
         if actual == 0:
-            conn.execute(sa.insert(CASES).values(case_id=case_id, **values))
+            conn.execute(_INSERT_CASE, {"case_id": case_id, **values})
             members = {m.id for m in case.family.members}
             conn.execute(
-                sa.insert(CASE_PERSONS),
-                [{"person_id": p, "case_id": case_id} for p in sorted(members)],
+                _INSERT_PERSONS, [{"person_id": p, "case_id": case_id} for p in sorted(members)]
             )
         else:
-            conn.execute(
-                sa.update(CASES)
-                .where(CASES.c.case_id == case_id, CASES.c.version == actual)
-                .values(**values)
-            )
-            conn.execute(sa.delete(DUTIES).where(DUTIES.c.case_id == case_id))
+            conn.execute(_UPDATE_CASE, {"cid": case_id, "was": actual, **values})
+            conn.execute(_DELETE_DUTIES, {"cid": case_id})
         if prepared.duties:
-            conn.execute(sa.insert(DUTIES), prepared.duties)
+            conn.execute(_INSERT_DUTIES, prepared.duties)
         for (kind, doc_id), (body, on) in prepared.documents.items():
             self._put_document(conn, kind, doc_id, body, on, case_id)
         return version, prepared.new_head, case
@@ -632,26 +663,22 @@ class Store:
         on: dt.date,
         case_id: str | None,
     ) -> int:
-        latest = conn.execute(
-            sa.select(DOCUMENTS.c.version, DOCUMENTS.c.body, DOCUMENTS.c.hash)
-            .where(DOCUMENTS.c.kind == kind, DOCUMENTS.c.doc_id == doc_id)
-            .order_by(DOCUMENTS.c.version.desc())
-            .limit(1)
-        ).first()
+        latest = conn.execute(_LATEST_DOCUMENT, {"k": kind, "d": doc_id}).first()
         if latest is not None and latest[1] == body:
             return int(latest[0])
         version, prev = (latest[0] + 1, latest[2]) if latest is not None else (1, GENESIS)
         conn.execute(
-            sa.insert(DOCUMENTS).values(
-                kind=kind,
-                doc_id=doc_id,
-                version=version,
-                case_id=case_id,
-                recorded_on=on,
-                body=body,
-                prev=prev,
-                hash=link(prev, f"{kind}/{doc_id}", version, body),
-            )
+            _INSERT_DOCUMENT,
+            {
+                "kind": kind,
+                "doc_id": doc_id,
+                "version": version,
+                "case_id": case_id,
+                "recorded_on": on,
+                "body": body,
+                "prev": prev,
+                "hash": link(prev, f"{kind}/{doc_id}", version, body),
+            },
         )
         return int(version)
 
@@ -736,16 +763,15 @@ class Store:
         case = self._case_at(conn, case_id, row[0], row[1])
         return StoredCase(case_id=case_id, version=row[0], case=case)
 
-    def _case_at(self, conn: sa.Connection, case_id: str, version: int, head: str) -> Case:
+    def _case_at(self, conn: sa.Connection | None, case_id: str, version: int, head: str) -> Case:
+        """The case at *version* with *head*: from the cache, or read (*conn*) and replayed."""
         cached = self._cache.get(case_id)
         if cached is not None and cached[0] == version and cached[1] == head:
             self._cache.move_to_end(case_id)
             return cached[2]
-        bodies = conn.execute(
-            sa.select(RECORDS.c.body)
-            .where(RECORDS.c.case_id == case_id, RECORDS.c.version <= version)
-            .order_by(RECORDS.c.version)
-        ).scalars()
+        if conn is None:  # pragma: no cover - _prepare passes no connection only on a cache hit
+            raise AssertionError(case_id)
+        bodies = conn.execute(_BODIES, {"cid": case_id, "upto": version}).scalars()
         case = self.replay_bodies(case_id, list(bodies))
         self._remember(case_id, version, head, case)
         return case
