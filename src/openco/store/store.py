@@ -274,6 +274,9 @@ class Store:
         self._records = records
         self._clock = clock
         self._cache: OrderedDict[str, tuple[int, str, Case]] = OrderedDict()
+        # The duty rows this store last wrote for a case, by the head hash they go with: an
+        # append that leaves a case's duties as they were then writes none.
+        self._duties: OrderedDict[str, tuple[str, list[dict[str, Any]]]] = OrderedDict()
         self._cache_size = cache_size
         self._pg = engine.dialect.name == "postgresql"
 
@@ -476,11 +479,12 @@ class Store:
         order = sorted(range(len(items)), key=lambda i: items[i][0])
         for attempt in range(_RETRIES):
             done: dict[str, tuple[int, str, Case | None]] = {}
+            prepared_now: dict[str, list[dict[str, Any]] | None] = {}
             try:
                 with writing(self._engine.connect()) as conn, conn.begin():
                     for index in order:
                         case_id, records, expected = items[index]
-                        done[case_id] = self._append_in(
+                        done[case_id], prepared_now[case_id] = self._append_in(
                             conn, case_id, records, expected, bodies[case_id], prepared[case_id]
                         )
                 break
@@ -492,6 +496,12 @@ class Store:
         for case_id, (version, head, case) in done.items():
             if case is not None:
                 self._remember(case_id, version, head, case)
+                duties = prepared_now[case_id]
+                if duties is not None:
+                    self._duties[case_id] = (head, duties)
+                    self._duties.move_to_end(case_id)
+                    while len(self._duties) > self._cache_size:
+                        self._duties.popitem(last=False)
         return [done[case_id][0] for case_id, _, _ in items]
 
     def _remember(self, case_id: str, version: int, head: str, case: Case) -> None:
@@ -588,11 +598,12 @@ class Store:
         expected: int,
         bodies: list[str],
         prepared: _Prepared | None,
-    ) -> tuple[int, str, Case | None]:
+    ) -> tuple[tuple[int, str, Case | None], list[dict[str, Any]] | None]:
+        """Write one item; its (version, head, case) and the duty rows now stored for it."""
         actual, head = self._head(conn, case_id, lock=True)
         if actual != expected:
             if actual >= expected + len(records) and self._stored(conn, case_id, expected, bodies):
-                return expected + len(records), "", None
+                return (expected + len(records), "", None), None
             raise ConcurrencyError(case_id, expected, actual)
         if prepared is None or (prepared.version, prepared.head) != (actual, head):
             prepared = self._compute(conn, case_id, records, bodies, actual, head)
@@ -619,12 +630,14 @@ class Store:
             )
         else:
             conn.execute(_UPDATE_CASE, {"cid": case_id, "was": actual, **values})
-            conn.execute(_DELETE_DUTIES, {"cid": case_id})
-        if prepared.duties:
-            conn.execute(_INSERT_DUTIES, prepared.duties)
+        if actual == 0 or self._duties.get(case_id) != (head, prepared.duties):
+            if actual:
+                conn.execute(_DELETE_DUTIES, {"cid": case_id})
+            if prepared.duties:
+                conn.execute(_INSERT_DUTIES, prepared.duties)
         for (kind, doc_id), (body, on) in prepared.documents.items():
             self._put_document(conn, kind, doc_id, body, on, case_id)
-        return version, prepared.new_head, case
+        return (version, prepared.new_head, case), prepared.duties
 
     def _checked(
         self, case: Case | None, records: tuple[StepTaken, ...], registers: Records
