@@ -16,10 +16,9 @@ import datetime as dt
 import gc
 import importlib.util
 import json
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Final, Self
+from typing import Any, Final
 
 import attrs
 import click
@@ -36,7 +35,7 @@ from openco.analysis import (
     to_graphml,
     to_svg,
 )
-from openco.cli.check import JSON_LINES_SUFFIXES
+from openco.cli.check import EMPTY_DOCUMENT, JSON_LINES_SUFFIXES, opened
 from openco.cli.keys import (
     KEY_ENV,
     KEY_FILE_SUFFIX,
@@ -45,6 +44,8 @@ from openco.cli.keys import (
     refuse_key_on_command_line,
 )
 from openco.cli.output import OutputDirectory, output_directory
+from openco.cli.progress import PROGRESS_OPTION, STDIN_NAME, is_dash
+from openco.cli.progress import progress as progress_display
 from openco.cli.report import counted
 from openco.errors import DocumentProblem, InvalidDocumentError
 from openco.io import SCHEMA_VERSION, document_kinds, loads
@@ -301,8 +302,9 @@ def read_documents(
     """
     reader = _Reader(collected)
     for path in files:
-        with path.open("rb") as handle:
-            if path.suffix.lower() in JSON_LINES_SUFFIXES:
+        with opened(path) as handle:
+            if is_dash(path) or path.suffix.lower() in JSON_LINES_SUFFIXES:
+                name = STDIN_NAME if is_dash(path) else str(path)
                 pending = 0
                 for number, line in enumerate(handle, start=1):
                     if digest is not None:
@@ -312,11 +314,14 @@ def read_documents(
                         advance(pending)
                         pending = 0
                     with attrs.validators.disabled():
-                        maps = list(reader.document(line, f"{path}:{number}"))
+                        maps = list(reader.document(line, f"{name}:{number}"))
                     yield from maps
                 advance(pending)
             else:
                 text = handle.read()
+                if not text.strip():
+                    # As openco check says: a .json file holds one document, not none.
+                    raise _problem(str(path), [DocumentProblem("", EMPTY_DOCUMENT)])
                 if digest is not None:
                     digest.update(text)
                 with attrs.validators.disabled():
@@ -342,48 +347,12 @@ def _has_matplotlib() -> bool:
     return importlib.util.find_spec("matplotlib") is not None
 
 
-class _NoProgress:
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        return None
-
-    def update(self, _: int) -> None:
-        return None
-
-
-class _LogProgress(_NoProgress):
-    """Progress as lines for a log (``--progress`` where stderr is not a terminal)."""
-
-    def __init__(self, total: int) -> None:
-        self.total, self.done, self.shown = max(total, 1), 0, -1
-
-    def update(self, read: int) -> None:
-        self.done += read
-        tenth = min(10 * self.done // self.total, 10)
-        if tenth > self.shown:
-            self.shown = tenth
-            click.echo(f"Reading: {10 * tenth}%", err=True)
-
-
-def _progress(total: int, *, show: bool | None) -> contextlib.AbstractContextManager[Any]:
-    terminal = sys.stderr.isatty()
-    if show is False or (show is None and not terminal):
-        return _NoProgress()
-    if not terminal:
-        return _LogProgress(total)
-    return click.progressbar(
-        length=max(total, 1), label="Reading", file=sys.stderr, show_pos=False, width=30
-    )
-
-
 @click.command(short_help="Measure families' network maps and areas into CSV and GraphML.")
 @click.argument(
     "files",
     nargs=-1,
     required=True,
-    type=click.Path(exists=True, dir_okay=False, readable=True, path_type=Path),
+    type=click.Path(exists=True, dir_okay=False, readable=True, allow_dash=True, path_type=Path),
 )
 @click.option(
     "-o",
@@ -428,11 +397,7 @@ def _progress(total: int, *, show: bool | None) -> contextlib.AbstractContextMan
     show_default=True,
     help="Draw the network maps of this many first families (SVG, or DOT without matplotlib).",
 )
-@click.option(
-    "--progress/--no-progress",
-    default=None,
-    help="Show the progress bar on stderr. By default, only when stderr is a terminal.",
-)
+@PROGRESS_OPTION
 @click.option(
     "--seed",
     type=int,
@@ -455,7 +420,8 @@ def analyse(
     """Measure every family's network map and every area, into CSV, GraphML and pictures.
 
     FILES are openco documents: JSON Lines (.jsonl, .ndjson) from 'openco generate' or
-    'openco import-csv', or files of one document each. Bundles and single network maps,
+    'openco import-csv', or files of one document each; - reads JSON Lines from stdin
+    ('openco generate ... -o - | openco analyse - --out DIR'). Bundles and single network maps,
     families, professionals, units, areas, meetings, plans and concerns are read; other
     kinds are counted and skipped.
 
@@ -466,11 +432,13 @@ def analyse(
     if names and key_file is not None:
         raise click.UsageError("--names shows real ids; it cannot be used with --key-file.")
     collected = Collected(pictures=pictures)
-    total = sum(path.stat().st_size for path in files)
+    if sum(is_dash(path) for path in files) > 1:
+        raise click.UsageError("stdin (-) can be read only once.")
+    total = None if any(is_dash(p) for p in files) else sum(p.stat().st_size for p in files)
     # Real names and ids are kept owner-only; pseudonymised output follows the umask.
     with output_directory(out, force=force, private=names) as stage, _paused_gc():
         key = None if names else pseudonym_key(key_file, out=out, force=force)
-        with _progress(total, show=progress) as bar:
+        with progress_display(total, show=progress, label="Reading") as bar:
             table = measure_maps(read_documents(files, collected, advance=bar.update))
         if key is None:
             privacy = Privacy.identified(names=True)

@@ -20,6 +20,7 @@ import click
 from openco import __version__
 from openco.cli.analyse import analyse
 from openco.cli.check import check
+from openco.cli.conformance import conformance
 from openco.cli.demo import demo
 from openco.cli.diagram import diagram
 from openco.cli.exit_codes import EXIT_CODES_HELP, ExitCode, exit_code_for, one_line
@@ -91,6 +92,7 @@ cli.add_command(import_csv)
 cli.add_command(generate)
 cli.add_command(analyse)
 cli.add_command(schema)
+cli.add_command(conformance)
 cli.add_command(store)
 
 
