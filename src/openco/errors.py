@@ -3,7 +3,8 @@
 * :class:`OpencoError` – the base; catch it to catch anything openco raises on purpose.
 
   * :class:`InvalidModelError` (also :class:`ValueError`) – an object would break an invariant.
-    Carries the class, the field, the bad value and what is allowed.
+    Carries the class, the field, the bad value and what is allowed, and a code with the
+    message in Finnish, Swedish and English for the person who typed the value.
   * :class:`InvalidDocumentError` (also :class:`ValueError`) – a JSON document is not a valid
     openco document. Carries every :class:`DocumentProblem` found, each with its JSON path.
   * :class:`TransitionNotAllowedError` – a workflow step was refused: the stage does not allow
@@ -30,7 +31,11 @@ in ``__str__`` from the data it carries, so that exceptions pickle and copy inta
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
+import re
 from collections.abc import Iterable
+from typing import Final
 
 import attrs
 
@@ -46,43 +51,169 @@ __all__ = [
     "RuleConfigurationError",
     "TransitionNotAllowedError",
     "WorkflowDefinitionError",
+    "redacted",
 ]
 
 
-def _shown(value: object) -> str:
-    """*value*'s repr, a set's elements sorted, so that a message reads the same every time."""
-    if isinstance(value, frozenset | set) and value:
-        return f"{type(value).__name__}({{{', '.join(sorted(map(repr, value)))}}})"
-    return repr(value)
+_EXCERPT: Final = 12
+_SMALL_NUMBER: Final = 10**6
+
+
+def _mask(char: str) -> str:
+    if char.isdigit():
+        return "9"
+    if char.isalpha():
+        return "X" if char.isupper() else "x"
+    if char.isascii() and char.isprintable():
+        return char  # punctuation and spaces: they show why an id or a date is refused
+    return "*"
+
+
+_WORD: Final = re.compile(r"[a-z][a-z0-9_]{0,39}")
+
+
+def redacted(value: object, *, word: bool = False) -> str:  # noqa: PLR0911 - one return per kind
+    """A short excerpt of *value* for an error message or a log, without its content.
+
+    Error messages and logs must not carry personal data, and a bad value in a document is
+    often exactly that (a name, an identity code). Text is shown by its shape only: letters
+    as ``x``/``X``, digits as ``9``, punctuation and spaces kept, other characters as ``*``;
+    at most 12 characters of it, then the length. Dates are shown by their month, collections
+    by kind and size, small numbers, booleans, ``None`` and enumeration members as they are.
+
+    >>> redacted("150321A123B Aino Virtanen")
+    "'999999X999X …' (25 characters, masked)"
+    >>> redacted("../x"), redacted("")
+    ("'../x' (masked)", "'' (empty text)")
+    >>> redacted(["a", "b"]), redacted({"k": 1}), redacted(5), redacted(None)
+    ('a list of 2 elements', 'an object with 1 key', '5', 'None')
+    >>> import datetime as dt
+    >>> redacted(dt.date(2021, 3, 15))
+    'a date in 2021-03'
+
+    With *word*, where openco's own vocabulary is expected (an enumeration value, a document
+    kind), a value that looks like such a word (lowercase letters, digits and ``_``, at most
+    40 characters) is shown as it is, so that a misspelling can be seen:
+
+    >>> redacted("outermost", word=True), redacted("Aino", word=True)
+    ("'outermost'", "'Xxxx' (masked)")
+
+    """
+    if isinstance(value, str):
+        return _redacted_text(value, word=word)
+    if isinstance(value, dt.date):  # a birth date is personal data: the month is enough
+        return f"a date in {value:%Y-%m}"
+    if value is None or isinstance(value, bool | enum.Enum):
+        return repr(getattr(value, "value", value))
+    if isinstance(value, int | float):
+        return repr(value) if abs(value) < _SMALL_NUMBER else "a large number"
+    if isinstance(value, dict):
+        return f"an object with {_counted(len(value), 'key')}"
+    if isinstance(value, list | tuple | set | frozenset):
+        return f"a {_COLLECTIONS[type(value)]} of {_counted(len(value), 'element')}"
+    return f"a {type(value).__name__}"
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'s' if count != 1 else ''}"
+
+
+_COLLECTIONS: Final[dict[type, str]] = {
+    list: "list",
+    tuple: "list",
+    set: "set",
+    frozenset: "set",
+}
+
+
+def _redacted_text(value: str, *, word: bool) -> str:
+    if word and _WORD.fullmatch(value):
+        return repr(value)
+    if not value:
+        return "'' (empty text)"
+    shape = "".join(map(_mask, value[:_EXCERPT]))
+    if len(value) <= _EXCERPT:
+        return f"'{shape}' (masked)"
+    return f"'{shape}…' ({len(value):,} characters, masked)"
 
 
 class OpencoError(Exception):
     """Base of every exception openco raises on purpose."""
 
 
+_LANGUAGES = ("fi", "sv", "en")
+_GENERIC: Final = {
+    "fi": "{owner}, {field}: arvo ei kelpaa.",
+    "sv": "{owner}, {field}: värdet godtas inte.",
+    "en": "{owner}, {field}: the value is not allowed ({allowed}).",
+}
+
+
 class InvalidModelError(OpencoError, ValueError):
     """An object would break one of its invariants.
+
+    ``str(error)`` is the developer's message. A person who typed the value reads
+    :meth:`message` in their own language instead: the model's validators give every refusal
+    a *code* (``"missing"``, ``"identifier"``, ``"choice"`` …, listed in the model docs) and the
+    message in Finnish, Swedish and English, with the class and field named in words. The
+    translated messages never quote the value, which may be personal data.
 
     Attributes:
         owner: the class whose invariant was broken, e.g. ``"Person"``.
         field: the field (or fields, comma separated) at fault, e.g. ``"birth_date"``.
         value: the offending value.
-        allowed: what the field accepts, in words.
+        allowed: what the field accepts, in words (English, for developers).
+        code: what kind of refusal it is, stable across versions (``"invalid"`` if unknown).
+        texts: the message as ``(fi, sv, en)``, or ``None`` for a generic one.
 
-    >>> err = InvalidModelError("Person", "name", "", "a non-empty string")
+    The value is shown :func:`redacted`, so that a message never repeats personal data:
+
+    >>> err = InvalidModelError("Person", "name", "Aino 150321A123B", "a non-empty string")
     >>> str(err)
-    "Person.name: got '', allowed: a non-empty string"
+    "Person.name: got 'Xxxx 999999X…' (16 characters, masked), allowed: a non-empty string"
+    >>> err.code, err.message("fi")
+    ('invalid', 'Person, name: arvo ei kelpaa.')
+    >>> coded = InvalidModelError("PlanItem", "responsible", None, "an id", "missing",
+    ...     ("Suunnitelman kohta, vastuuhenkilö: tieto puuttuu.",
+    ...      "Punkt i planen, ansvarig person: uppgiften saknas.",
+    ...      "Plan item, responsible person: missing."))
+    >>> coded.message("sv")
+    'Punkt i planen, ansvarig person: uppgiften saknas.'
     """
 
-    def __init__(self, owner: str, field: str, value: object, allowed: str) -> None:
-        super().__init__(owner, field, value, allowed)
+    def __init__(  # noqa: PLR0917 - positional, so that pickling rebuilds it as cls(*args)
+        self,
+        owner: str,
+        field: str,
+        value: object,
+        allowed: str,
+        code: str = "invalid",
+        texts: tuple[str, str, str] | None = None,
+    ) -> None:
+        # Positional, all of them: pickling rebuilds the error as cls(*args).
+        super().__init__(owner, field, value, allowed, code, texts)
         self.owner = owner
         self.field = field
         self.value = value
         self.allowed = allowed
+        self.code = code
+        self.texts = texts
+
+    def message(self, language: object = "en") -> str:
+        """The message for the person who typed the value, in *language* (fi, sv or en).
+
+        Raises:
+            ValueError: *language* is none of fi, sv, en.
+        """
+        code = getattr(language, "value", language)
+        if code not in _LANGUAGES:
+            raise ValueError(f"language: got {language!r}, allowed: one of fi, sv, en")
+        if self.texts is not None:
+            return self.texts[_LANGUAGES.index(str(code))]
+        return _GENERIC[str(code)].format(owner=self.owner, field=self.field, allowed=self.allowed)
 
     def __str__(self) -> str:
-        return f"{self.owner}.{self.field}: got {_shown(self.value)}, allowed: {self.allowed}"
+        return f"{self.owner}.{self.field}: got {redacted(self.value)}, allowed: {self.allowed}"
 
 
 @attrs.frozen
@@ -125,9 +256,6 @@ class InvalidDocumentError(OpencoError, ValueError):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the document:"
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
-
-
-_LANGUAGES = ("fi", "sv", "en")
 
 
 @attrs.frozen(kw_only=True)

@@ -1,7 +1,8 @@
 """Reusable attrs validators that raise :class:`~openco.errors.InvalidModelError`.
 
 Each validator names the class, the field, the value and what is allowed, so that a caller who
-builds an object from user input can show the user exactly what to fix.
+builds an object from user input can show the user exactly what to fix; and gives the refusal a
+code with its message in Finnish, Swedish and English (:mod:`openco.model._messages`).
 """
 
 from __future__ import annotations
@@ -14,11 +15,32 @@ from typing import Any, Final, TypeVar, cast
 import attrs
 
 from openco.errors import InvalidModelError
+from openco.model import _messages
+
+Field = _messages.Field
+"""A message parameter that names another field (shown in words)."""
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 T = TypeVar("T")
 
-_ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}")
+# Ids end up in file names, URLs and logs of the systems around openco, so they hold nothing a
+# path could be made of: no / or \\, no "..", no NUL, no leading dot and no drive letter ("c:").
+_ID: Final = re.compile(r"(?![A-Za-z]:)(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}")
+_ID_MAX: Final = 128
+_ID_ALLOWED: Final = (
+    "an id of 1-128 letters, digits or ._:@- starting with a letter or digit, "
+    "without '..' or a drive letter such as 'c:'"
+)
+
+
+def is_identifier(value: object) -> bool:
+    """Whether *value* is an id: the one check behind every id field, in every reader.
+
+    >>> [is_identifier(x) for x in ("f-17", "urn:oid:1.2.246", "../x", "a/b", "a..b", "c:x")]
+    [True, True, False, False, False, False]
+    """
+    # The length first: the pattern's look-ahead for ".." would read a 50 MB string to its end.
+    return isinstance(value, str) and len(value) <= _ID_MAX and _ID.fullmatch(value) is not None
 
 
 def set_repr(value: object) -> str:
@@ -38,9 +60,36 @@ def set_repr(value: object) -> str:
     return f"{type(value).__name__}({{{', '.join(sorted(map(repr, value)))}}})"
 
 
-def fail(instance: object, field: str, value: object, allowed: str) -> InvalidModelError:
-    """Build the error for *field* of *instance*; the caller raises it."""
-    return InvalidModelError(type(instance).__name__, field, value, allowed)
+def fail(
+    instance: object,
+    field: str,
+    value: object,
+    allowed: str,
+    code: str = "invalid",
+    **params: object,
+) -> InvalidModelError:
+    """Build the error for *field* of *instance*; the caller raises it.
+
+    *code* says what kind of refusal it is (a key of :data:`openco.model._messages.CODES`) and
+    *params* fill its sentence; a value that is ``None`` is reported as ``"missing"``.
+    """
+    return fail_as(type(instance).__name__, field, value, allowed, code, **params)
+
+
+def fail_as(
+    owner: str, field: str, value: object, allowed: str, code: str = "invalid", **params: object
+) -> InvalidModelError:
+    """:func:`fail` for a class named *owner* (from a class method, before an instance exists)."""
+    if value is None and code in _NONE_IS_MISSING:
+        code = "missing"
+    texts = _messages.render(owner, field, code, params)
+    return InvalidModelError(owner, field, value, allowed, code, texts)
+
+
+# The codes whose check never accepts None: there, None is a value the user did not give.
+_NONE_IS_MISSING: Final = frozenset(
+    {"identifier", "text", "date", "boolean", "choice", "list", "language_code", "whole_number"}
+)
 
 
 def _is_collection(value: object) -> bool:
@@ -82,27 +131,23 @@ def collection(kind: type[tuple[Any, ...] | frozenset[Any]], what: str) -> Valid
                 attribute.name,
                 value,
                 f"a list, tuple or set of {what}, not text or a single value",
+                "list",
             )
 
     return check
 
 
 def identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An id: 1-128 characters of letters, digits and ``._:@/-``, starting with a letter/digit."""
-    if not isinstance(value, str) or _ID.fullmatch(value) is None:
-        raise fail(
-            instance,
-            attribute.name,
-            value,
-            "an id of 1-128 letters, digits or ._:@/- starting with a letter or digit",
-        )
+    """An id, as :func:`is_identifier`: 1-128 letters, digits and ``._:@-``, no path."""
+    if not is_identifier(value):
+        raise fail(instance, attribute.name, value, _ID_ALLOWED, "identifier")
 
 
 def identifiers(instance: object, attribute: attrs.Attribute[Any], value: Iterable[Any]) -> None:
     """Every element is an id, as :func:`identifier`."""
     for index, element in enumerate(value):
-        if not isinstance(element, str) or _ID.fullmatch(element) is None:
-            raise fail(instance, f"{attribute.name}[{index}]", element, "an id")
+        if not is_identifier(element):
+            raise fail(instance, f"{attribute.name}[{index}]", element, "an id", "identifier")
 
 
 def optional_identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -112,9 +157,32 @@ def optional_identifier(instance: object, attribute: attrs.Attribute[Any], value
 
 
 def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Text that is not empty or only white space."""
+    """Text that is not empty or only white space, and holds no NUL character.
+
+    NUL ends a string in C and in many databases and file formats: text with one would be cut
+    short, or refused, by the systems openco's data goes on to.
+    """
     if not isinstance(value, str) or not value.strip():
-        raise fail(instance, attribute.name, value, "a non-empty text")
+        raise fail(instance, attribute.name, value, "a non-empty text", "text")
+    if "\x00" in value or not _is_utf8(value):
+        raise fail(
+            instance,
+            attribute.name,
+            value,
+            "a text without NUL characters or lone surrogates",
+            "text",
+        )
+
+
+def _is_utf8(value: str) -> bool:
+    """Whether *value* can be written as UTF-8: a lone surrogate (U+D800 to U+DFFF) cannot."""
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -126,7 +194,7 @@ def optional_text(instance: object, attribute: attrs.Attribute[Any], value: obje
 def day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A calendar date (a :class:`datetime.date`, not a :class:`datetime.datetime`)."""
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise fail(instance, attribute.name, value, "a datetime.date")
+        raise fail(instance, attribute.name, value, "a datetime.date", "date")
 
 
 def optional_day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -138,7 +206,7 @@ def optional_day(instance: object, attribute: attrs.Attribute[Any], value: objec
 def boolean(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """``True`` or ``False``."""
     if not isinstance(value, bool):
-        raise fail(instance, attribute.name, value, "True or False")
+        raise fail(instance, attribute.name, value, "True or False", "boolean")
 
 
 def member_of(enum_type: type) -> Validator:
@@ -147,7 +215,14 @@ def member_of(enum_type: type) -> Validator:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, enum_type):
             options = ", ".join(m.value for m in enum_type)  # type: ignore[attr-defined]
-            raise fail(instance, attribute.name, value, f"a {enum_type.__name__}: {options}")
+            raise fail(
+                instance,
+                attribute.name,
+                value,
+                f"a {enum_type.__name__}: {options}",
+                "choice",
+                options=enum_type,
+            )
 
     return check
 
@@ -169,13 +244,13 @@ def each(kind: type | tuple[type, ...], what: str, check: Validator | None = Non
     def validate(instance: object, attribute: attrs.Attribute[Any], value: Iterable[Any]) -> None:
         for index, element in enumerate(value):
             if not isinstance(element, kind) or (isinstance(element, bool) and kind is not bool):
-                raise fail(instance, f"{attribute.name}[{index}]", element, what)
+                raise fail(instance, f"{attribute.name}[{index}]", element, what, "element")
             if check is not None:
                 try:
                     check(instance, attribute, element)
                 except InvalidModelError as error:
                     raise fail(
-                        instance, f"{attribute.name}[{index}]", element, error.allowed
+                        instance, f"{attribute.name}[{index}]", element, error.allowed, error.code
                     ) from None
 
     return validate
@@ -194,6 +269,7 @@ def unique(key: Callable[[Any], Hashable], what: str) -> Validator:
                     f"{attribute.name}[{index}].{what}",
                     k,
                     f"a {what} not used before in {attribute.name}",
+                    "unique",
                 )
             seen.add(k)
 
@@ -203,7 +279,7 @@ def unique(key: Callable[[Any], Hashable], what: str) -> Validator:
 def non_empty(instance: object, attribute: attrs.Attribute[Any], value: Iterable[Any]) -> None:
     """At least one element."""
     if not tuple(value):
-        raise fail(instance, attribute.name, value, "at least one element")
+        raise fail(instance, attribute.name, value, "at least one element", "non_empty")
 
 
 def not_after(limit_field: str) -> Validator:
@@ -212,7 +288,14 @@ def not_after(limit_field: str) -> Validator:
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         limit = getattr(instance, limit_field)
         if value is not None and limit is not None and value > limit:
-            raise fail(instance, attribute.name, value, f"a date on or before {limit_field}")
+            raise fail(
+                instance,
+                attribute.name,
+                value,
+                f"a date on or before {limit_field}",
+                "not_after",
+                limit=Field(limit_field),
+            )
 
     return validate
 
@@ -224,7 +307,12 @@ def not_before(limit_field: str) -> Validator:
         limit = getattr(instance, limit_field)
         if value is not None and limit is not None and value < limit:
             raise fail(
-                instance, attribute.name, value, f"a date on or after {limit_field} ({limit})"
+                instance,
+                attribute.name,
+                value,
+                f"a date on or after {limit_field} ({limit})",
+                "not_before",
+                limit=Field(limit_field),
             )
 
     return validate
