@@ -143,7 +143,7 @@ def concerns() -> list[Concern]:
         Concern(
             id=ConcernId("c1"), worker=ProfessionalId(PersonId("w5")),
             child=PersonId("f2-mum"), family=FamilyId("f2"), noticed_on=DAY,
-            assessments=(ZoneAssessment(on=DAY, zone=ConcernZone.GREAT,
-                                        own_means=OwnMeans.EXHAUSTED),),
+            assessments=(ZoneAssessment(on=DAY, assessor=ProfessionalId(PersonId("w5")),
+                                        zone=ConcernZone.GREAT, own_means=OwnMeans.EXHAUSTED),),
         )
     ]  # fmt: skip

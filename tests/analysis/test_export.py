@@ -134,7 +134,7 @@ class TestCsvTables:
 
         one, two = rows(from_table)[0], rows(from_measures)[0]
         assert list(one)[: len(TABLE_COLUMNS)] == list(TABLE_COLUMNS)
-        assert one["family"] == HIDDEN.person("f1")
+        assert one["family"] == HIDDEN.family("f1")
         assert one["sector_relatives_share"] == "0.4"
         for column in one:
             if column not in ("constraint", "effective_size", "efficiency"):

@@ -188,3 +188,63 @@ def test_responsibility_shares_sum_to_one(items: list[tuple[str, set[str]]]) -> 
         assert math.fsum(load.responsible.shares().values()) == pytest.approx(1.0)
     assert all(load.involved[p] <= load.items for p in Party)
     assert load.shared_items <= load.items
+
+
+class TestCloseNetworkFromTheCase:
+    """Issue #8 point 6: without a network map, the case's records say who is close network.
+
+    The family chose whom to invite (Domain §8.4 rule 15: the close network is invited with the
+    family's agreement), and the meetings record who took part as a close-network member.
+    """
+
+    def test_the_invited_grandmother_counts_as_close_network_without_a_map(self) -> None:
+        from openco.testing import good_case, make_cast  # noqa: PLC0415 - the workflow's cast
+
+        cast = make_cast()
+        case = good_case(cast, steps=9)
+        assert case.plan is not None
+
+        without_case = plan_load(case.plan, family=cast.family)
+        with_case = plan_load(case.plan, case=case)
+
+        assert without_case.responsible[Party.UNKNOWN] == len(case.plan.items)
+        assert with_case.responsible[Party.CLOSE_NETWORK] == 1
+        assert with_case.responsible[Party.PROFESSIONALS] == 1
+        assert with_case.responsible[Party.UNKNOWN] == 0
+
+    def test_a_map_given_wins_over_the_case(self) -> None:
+        from openco.testing import good_case, make_cast  # noqa: PLC0415 - the workflow's cast
+
+        cast = make_cast()
+        case = good_case(cast, steps=9)
+        assert case.plan is not None
+        empty_map = attrs.evolve(example_map(), family=cast.family.id, members=(), ties=())
+
+        load = plan_load(case.plan, case=case, network=empty_map)
+
+        assert load.responsible[Party.CLOSE_NETWORK] == 0
+
+    def test_a_case_of_another_family_is_refused(self) -> None:
+        from openco.testing import good_case  # noqa: PLC0415 - the workflow's cast
+
+        with pytest.raises(InvalidArgumentError) as caught:
+            plan_load(plan(item(1, "mum")), case=good_case(steps=9))
+
+        assert caught.value.argument == "case"
+
+    def test_neither_a_family_nor_a_case_is_refused(self) -> None:
+        with pytest.raises(InvalidArgumentError) as caught:
+            plan_load(plan(item(1, "mum")))
+
+        assert caught.value.argument == "family"
+
+    def test_many_plans_are_read_with_their_cases_where_no_map_is_given(self) -> None:
+        from openco.testing import good_case, make_cast  # noqa: PLC0415 - the workflow's cast
+
+        cast = make_cast()
+        case = good_case(cast, steps=9)
+        assert case.plan is not None
+
+        [load] = plan_loads([case.plan], families=[cast.family], cases=[case])
+
+        assert load.responsible[Party.CLOSE_NETWORK] == 1

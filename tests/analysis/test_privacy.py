@@ -7,7 +7,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from openco.analysis.privacy import MIN_KEY_BYTES, Privacy, Pseudonymizer, age_band
+from openco.analysis.privacy import (
+    MIN_KEY_BYTES,
+    IdKind,
+    Privacy,
+    Pseudonymizer,
+    age_band,
+    new_key,
+)
 from openco.errors import InvalidArgumentError
 from tests.analysis.strategies import QUICK
 
@@ -33,13 +40,35 @@ class TestPseudonymizer:
     def test_another_key_gives_another_pseudonym(self, value: str) -> None:
         assert Pseudonymizer(KEY)(value) != Pseudonymizer(KEY + b"!")(value)
 
-    def test_a_pseudonym_is_hmac_sha256_of_the_id(self) -> None:
+    @pytest.mark.parametrize("kind", list(IdKind))
+    def test_a_pseudonym_is_hmac_sha256_of_the_id_under_the_key_of_its_kind(
+        self, kind: IdKind
+    ) -> None:
         import hashlib  # noqa: PLC0415
         import hmac  # noqa: PLC0415
 
-        digest = hmac.new(KEY, b"a0001-f00001", hashlib.sha256).hexdigest()
+        own = hmac.new(KEY, b"openco pseudonym v2\x00" + kind.value.encode(), hashlib.sha256)
+        digest = hmac.new(own.digest(), b"a0001-f00001", hashlib.sha256).hexdigest()
 
-        assert Pseudonymizer(KEY, length=32)("a0001-f00001") == "p-" + digest[:32]
+        assert Pseudonymizer(KEY, length=32)("a0001-f00001", kind=kind) == "p-" + digest[:32]
+
+    @QUICK
+    @given(ids, st.sampled_from(IdKind), st.sampled_from(IdKind))
+    def test_each_kind_of_id_has_its_own_pseudonyms(
+        self, value: str, one: IdKind, two: IdKind
+    ) -> None:
+        """The same text as a family id and as a person id gives unrelated pseudonyms."""
+        p = Pseudonymizer(KEY)
+
+        assert (p(value, kind=one) == p(value, kind=two)) == (one == two)
+
+    def test_the_plain_key_is_never_used_directly(self) -> None:
+        import hashlib  # noqa: PLC0415
+        import hmac  # noqa: PLC0415
+
+        plain = "p-" + hmac.new(KEY, b"f1", hashlib.sha256).hexdigest()[:20]
+
+        assert plain not in {Pseudonymizer(KEY)("f1", kind=k) for k in IdKind}
 
     def test_the_key_never_shows_in_the_repr(self) -> None:
         assert "0123" not in repr(Pseudonymizer(KEY))
@@ -116,3 +145,30 @@ class TestPrivacy:
             "key",
             str(caught.value),
         )
+
+
+class TestKeysAndDates:
+    def test_a_new_key_is_random_and_long_enough(self) -> None:
+        keys = {new_key() for _ in range(20)}
+
+        assert len(keys) == 20
+        assert all(len(k) >= 2 * MIN_KEY_BYTES for k in keys)
+        Pseudonymizer(next(iter(keys)))
+
+    @QUICK
+    @given(st.dates())
+    def test_pseudonymised_dates_show_the_month_only(self, day: dt.date) -> None:
+        shown = Privacy.pseudonymised(KEY).date(day)
+
+        assert shown == day.isoformat()[:7]
+        assert Privacy.pseudonymised(KEY, coarse_dates=False).date(day) == day.isoformat()
+        assert Privacy.identified().date(day) == day.isoformat()
+
+    def test_each_kind_has_its_method(self) -> None:
+        privacy = Privacy.pseudonymised(KEY)
+        shown = {
+            privacy.family("x"), privacy.person("x"), privacy.professional("x"),
+            privacy.unit("x"), privacy.map("x"),
+        }  # fmt: skip
+
+        assert len(shown) == len(IdKind)

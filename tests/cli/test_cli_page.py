@@ -4,6 +4,8 @@ The page's fenced blocks are read in order. A block with ``title="NAME"`` is an 
 written as NAME. A ``console`` block holds commands (``$ openco …``), each followed by its
 exact output (stdout and stderr as a terminal shows them); a line ``...`` stands for any
 number of lines. A command ending in ``# exits with N`` must exit with N, any other with 0.
+Commands may be piped (``openco generate … -o - | openco analyse - …``): each one's stdout is
+the next one's stdin, and what is shown is every stage's stderr and the last one's stdout.
 """
 
 from __future__ import annotations
@@ -30,9 +32,21 @@ class Command:
     expected: tuple[str, ...]
 
     @property
+    def stages(self) -> list[list[str]]:
+        """The arguments of each command of the pipeline, without the program name."""
+        stages: list[list[str]] = [[]]
+        for word in shlex.split(self.line, comments=True):
+            if word == "|":
+                stages.append([])
+            else:
+                stages[-1].append(word)
+        for stage in stages:
+            assert stage[:1] == ["openco"], self.line
+        return [stage[1:] for stage in stages]
+
+    @property
     def args(self) -> list[str]:
-        program, *args = shlex.split(self.line, comments=True)
-        assert program == "openco", self.line
+        [args] = self.stages
         return args
 
     @property
@@ -83,7 +97,8 @@ def steps(text: str) -> list[tuple[str, list[str]] | Command]:
 def test_the_page_has_commands_to_run() -> None:
     commands = [s for s in steps(PAGE.read_text(encoding="utf-8")) if isinstance(s, Command)]
 
-    assert {c.args[0] for c in commands if c.args} >= {"check", "import-csv", "demo", "--help"}
+    firsts = {stage[0] for c in commands for stage in c.stages if stage}
+    assert firsts >= {"check", "import-csv", "demo", "--help", "generate", "analyse"}
 
 
 def test_every_command_on_the_page_gives_the_output_shown(
@@ -95,10 +110,15 @@ def test_every_command_on_the_page_gives_the_output_shown(
 
     for step in steps(PAGE.read_text(encoding="utf-8")):
         if isinstance(step, Command):
-            result = runner.invoke(cli, step.args, prog_name="openco")
+            shown, stdin = "", None
+            for args in step.stages:
+                result = runner.invoke(cli, args, prog_name="openco", input=stdin)
+                stdin = result.stdout_bytes
+                shown += result.stderr
+            shown += result.stdout
 
-            assert result.exit_code == step.exit_code, (step.line, result.output)
-            assert step.matches(result.output), (step.line, result.output)
+            assert result.exit_code == step.exit_code, (step.line, shown)
+            assert step.matches(shown), (step.line, shown)
         else:
             name, body = step
             (tmp_path / name).write_text("\n".join(body) + "\n", encoding="utf-8")

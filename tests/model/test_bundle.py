@@ -122,7 +122,10 @@ def make_bundle() -> Bundle:
                 noticed_on=dt.date(2026, 1, 5),
                 assessments=(
                     ZoneAssessment(
-                        on=dt.date(2026, 1, 5), zone=ConcernZone.SMALL, own_means=OwnMeans.GOOD
+                        on=dt.date(2026, 1, 5),
+                        assessor=WORKER,
+                        zone=ConcernZone.SMALL,
+                        own_means=OwnMeans.GOOD,
                     ),
                 ),
             )
@@ -355,7 +358,15 @@ BROKEN: list[Any] = [
         id="map naming an unknown professional",
     ),
     pytest.param(
-        edit("concerns", 0, worker=ProfessionalId(PersonId("w9"))),
+        edit(
+            "concerns",
+            0,
+            worker=ProfessionalId(PersonId("w9")),
+            assessments=tuple(
+                attrs.evolve(a, assessor=ProfessionalId(PersonId("w9")))
+                for a in BUNDLE.concerns[0].assessments
+            ),
+        ),
         "concerns[0].worker",
         id="concern of an unknown worker",
     ),

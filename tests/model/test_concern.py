@@ -29,18 +29,21 @@ from tests.model.refusal import (
 
 FEB = dt.date(2026, 2, 1)
 MAR = dt.date(2026, 3, 2)
+WORKER = ProfessionalId(PersonId("w1"))
 
 
 def graded(
     zone: ConcernZone, on: dt.date = FEB, subzone: GreySubzone | None = None
 ) -> ZoneAssessment:
-    return ZoneAssessment(on=on, zone=zone, subzone=subzone, own_means=OwnMeans.GOOD)
+    return ZoneAssessment(
+        on=on, assessor=WORKER, zone=zone, subzone=subzone, own_means=OwnMeans.GOOD
+    )
 
 
 def make_concern(*assessments: ZoneAssessment) -> Concern:
     return Concern(
         id=ConcernId("c1"),
-        worker=ProfessionalId(PersonId("w1")),
+        worker=WORKER,
         child=PersonId("p2"),
         family=FamilyId("f1"),
         noticed_on=FEB,
@@ -107,6 +110,24 @@ class TestTrajectory:
 
         assert_refused(lambda: concern.regraded(graded(ConcernZone.GREY)), "assessments[1].on")
 
+    def test_a_grade_by_another_worker_is_refused(self) -> None:
+        """A concern holds only its own worker's gradings, never a colleague's.
+
+        The zones describe the worker's own worry and own means (Eriksson & Arnkil).
+        """
+        concern = make_concern(graded(ConcernZone.SMALL))
+        colleague = attrs.evolve(
+            graded(ConcernZone.GREAT, MAR), assessor=ProfessionalId(PersonId("w2"))
+        )
+
+        error = assert_refused(lambda: concern.regraded(colleague), "assessments[1].assessor")
+
+        assert "w1" in error.allowed
+
+    @given(concern=concerns())
+    def test_every_generated_grade_is_the_concerns_own_workers(self, concern: Concern) -> None:
+        assert {a.assessor for a in concern.assessments} == {concern.worker}
+
     def test_a_strength_is_recorded_alongside_the_worries(self) -> None:
         concern = attrs.evolve(make_concern(graded(ConcernZone.SMALL)), worries=("Tired",))
 
@@ -120,7 +141,9 @@ class TestTrajectory:
     ) -> None:
         """Regrading never loses history: the old trajectory is a prefix of the new one."""
         latest = concern.current.on
-        assessment = data.draw(zone_assessments(dates=st.dates(min_value=latest)))
+        assessment = data.draw(
+            zone_assessments(dates=st.dates(min_value=latest), assessors=st.just(concern.worker))
+        )
 
         later = concern.regraded(assessment)
 
@@ -150,6 +173,8 @@ INVALID_ASSESSMENT: list[Any] = [
     pytest.param(change(extra_resources=3), "extra_resources", id="extra resources a number"),
     pytest.param(change(control=None), "control", id="control None"),
     pytest.param(change(note=""), "note", id="note empty"),
+    pytest.param(change(assessor=None), "assessor", id="no assessor"),
+    pytest.param(change(assessor="w 1"), "assessor", id="assessor not an id"),
     pytest.param(change(note=1), "note", id="note not text"),
 ]
 
@@ -164,7 +189,18 @@ def test_an_invalid_assessment_is_refused_naming_the_field(
 
 
 def graded_on(*days: dt.date) -> Changes:
-    return change(noticed_on=FEB, assessments=tuple(graded(ConcernZone.SMALL, d) for d in days))
+    """The concern graded (by its own worker) on *days*."""
+    return lambda concern: {
+        "noticed_on": FEB,
+        "assessments": tuple(
+            attrs.evolve(graded(ConcernZone.SMALL, d), assessor=concern.worker) for d in days
+        ),
+    }
+
+
+def graded_by_a_colleague(concern: Concern) -> dict[str, Any]:
+    colleague = ProfessionalId(PersonId("w1" if concern.worker != "w1" else "w2"))
+    return {"assessments": (attrs.evolve(concern.current, assessor=colleague),)}
 
 
 INVALID_CONCERN: list[Any] = [
@@ -178,6 +214,7 @@ INVALID_CONCERN: list[Any] = [
     pytest.param(change(assessments=("grey",)), "assessments[0]", id="grade as text"),
     pytest.param(graded_on(dt.date(2026, 1, 31)), "assessments[0].on", id="graded before noticed"),
     pytest.param(graded_on(MAR, FEB), "assessments[1].on", id="grades out of order"),
+    pytest.param(graded_by_a_colleague, "assessments[0].assessor", id="a colleague's grade"),
     pytest.param(change(worries="Tired"), "worries", id="worries as one text"),
     pytest.param(change(worries=("Tired", " ")), "worries[1]", id="a blank worry"),
     pytest.param(change(worries=(1,)), "worries[0]", id="a worry not text"),

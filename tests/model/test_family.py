@@ -14,10 +14,12 @@ from openco.model import (
     CustodyKind,
     Family,
     FamilyId,
+    InterpreterNeed,
+    Interpreting,
     Person,
     PersonId,
 )
-from openco.testing import custodies, families, people
+from openco.testing import custodies, families, interpreter_needs, people
 from tests.model.refusal import (
     FEWER_EXAMPLES,
     Changes,
@@ -245,7 +247,74 @@ INVALID_FAMILY: list[Any] = [
     pytest.param(change(language="finnish"), "language", id="language a name"),
     pytest.param(change(language=""), "language", id="language empty"),
     pytest.param(change(language=None), "language", id="language None"),
+    pytest.param(change(interpreter_needs=None), "interpreter_needs", id="needs None"),
+    pytest.param(
+        change(interpreter_needs=("ar",)), "interpreter_needs[0]", id="a need as a language"
+    ),
+    pytest.param(
+        change(interpreter_needs=(InterpreterNeed(person=PersonId("x9-stranger"), language="ar"),)),
+        "interpreter_needs[0].person",
+        id="an interpreter for a stranger",
+    ),
+    pytest.param(
+        lambda family: {
+            "interpreter_needs": (
+                InterpreterNeed(person=family.members[0].id, language="ar"),
+                InterpreterNeed(person=family.members[0].id, language="so"),
+            )
+        },
+        "interpreter_needs[1].person and kind",
+        id="two spoken languages for one person",
+    ),
 ]
+
+
+class TestInterpreterNeeds:
+    """Administrative Procedure Act §26: the authority arranges interpreting.
+
+    It does so when a party does not know Finnish or Swedish, or cannot be understood because
+    of a disability or illness.
+    """
+
+    def test_a_member_who_needs_an_interpreter_is_recorded_with_language_and_kind(self) -> None:
+        need = InterpreterNeed(person=MUM.id, language="fse", kind=Interpreting.SIGN)
+
+        family = attrs.evolve(make_family(MUM, KID), interpreter_needs=(need,))
+
+        assert family.interpreter_needs_of(MUM.id) == (need,)
+        assert family.interpreter_needs_of(KID.id) == ()
+
+    def test_one_person_may_need_two_kinds_of_interpreting(self) -> None:
+        needs = (
+            InterpreterNeed(person=MUM.id, language="fse", kind=Interpreting.SIGN),
+            InterpreterNeed(person=MUM.id, language="fi", kind=Interpreting.WRITING),
+        )
+
+        family = attrs.evolve(make_family(MUM, KID), interpreter_needs=needs)
+
+        assert len(family.interpreter_needs_of(MUM.id)) == 2
+
+    @given(family=families())
+    def test_every_generated_need_is_a_members(self, family: Family) -> None:
+        members = {m.id for m in family.members}
+        assert {n.person for n in family.interpreter_needs} <= members
+
+
+INVALID_NEED: list[Any] = [
+    pytest.param(change(person=""), "person", id="person empty"),
+    pytest.param(change(language="Arabic"), "language", id="language a name"),
+    pytest.param(change(language=None), "language", id="language missing"),
+    pytest.param(change(kind="sign"), "kind", id="kind as text"),
+]
+
+
+@pytest.mark.parametrize(("changes", "field"), INVALID_NEED)
+@FEWER_EXAMPLES
+@given(need=interpreter_needs())
+def test_an_invalid_interpreter_need_is_refused_naming_the_field(
+    need: InterpreterNeed, changes: Changes, field: str
+) -> None:
+    assert_change_refused(need, changes, field)
 
 
 @pytest.mark.parametrize(("changes", "field"), INVALID_FAMILY)

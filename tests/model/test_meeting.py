@@ -184,6 +184,12 @@ INVALID_MEETING: list[Any] = [
     ),
     pytest.param(change(structural_issues=("x",)), "structural_issues[0]", id="issue as text"),
     pytest.param(change(structural_issues=None), "structural_issues", id="issues None"),
+    pytest.param(change(interpreted_for="p1"), "interpreted_for", id="interpreted as text"),
+    pytest.param(
+        change(interpreted_for={"x9-stranger"}),
+        "interpreted_for",
+        id="an interpreter for someone not there",
+    ),
 ]
 
 

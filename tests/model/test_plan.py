@@ -16,6 +16,7 @@ from openco.model import (
     PlanId,
     PlanItem,
     PlanItemId,
+    Recurrence,
     View,
 )
 from openco.testing import plan_items, plans, views
@@ -65,12 +66,101 @@ class TestPlanItem:
         assert not CALL.is_overdue_on(dt.date(2030, 1, 1))
 
     @given(item=plan_items(), day=st.dates())
-    def test_an_item_is_overdue_exactly_when_open_and_past_due(
+    def test_an_item_is_overdue_exactly_when_open_and_past_its_end(
         self, item: PlanItem, day: dt.date
     ) -> None:
-        past_due = item.due is not None and day > item.due
+        end = item.due if item.starts_on is None else item.ends_on()
+        past_end = end is not None and day > end
 
-        assert item.is_overdue_on(day) == (item.status is ItemStatus.OPEN and past_due)
+        assert item.is_overdue_on(day) == (item.status is ItemStatus.OPEN and past_end)
+
+    @given(item=plan_items(), day=st.dates())
+    def test_an_item_is_never_overdue_while_it_runs(self, item: PlanItem, day: dt.date) -> None:
+        """An ongoing or recurring item is not late while it runs (issue #8 point 6)."""
+        if item.is_running_on(day):
+            assert not item.is_overdue_on(day)
+
+
+TUESDAYS = PlanItem(
+    id=PlanItemId("i3"),
+    what="Grandmother fetches Sointu from day care",
+    responsible=PersonId("n1"),
+    starts_on=dt.date(2026, 4, 14),
+    until=dt.date(2026, 6, 30),
+    recurrence=Recurrence.from_rrule("FREQ=WEEKLY;BYDAY=TU"),
+)
+CLUB = PlanItem(
+    id=PlanItemId("i4"),
+    what="Sointu goes to the parish afternoon club",
+    responsible=PersonId("p1"),
+    starts_on=dt.date(2026, 4, 20),
+    until=dt.date(2026, 5, 29),
+)
+
+
+class TestOngoingAndRecurringItems:
+    """Plan items that recur or run for a while (issue #8 point 6).
+
+    The plan's "when" is not always one deadline (Domain §3.5: what / who / with whom / when).
+    """
+
+    def test_an_ongoing_item_is_not_overdue_while_it_runs(self) -> None:
+        assert CLUB.is_running_on(dt.date(2026, 5, 4))
+        assert not CLUB.is_overdue_on(dt.date(2026, 5, 4))
+
+    def test_an_ongoing_item_still_open_after_it_ended_is_overdue(self) -> None:
+        assert not CLUB.is_overdue_on(dt.date(2026, 5, 29))
+        assert CLUB.is_overdue_on(dt.date(2026, 5, 30))
+
+    def test_an_ongoing_item_has_no_next_date_while_it_runs_but_its_start_before(self) -> None:
+        assert CLUB.next_occurrence_on(dt.date(2026, 4, 1)) == dt.date(2026, 4, 20)
+        assert CLUB.next_occurrence_on(dt.date(2026, 5, 4)) is None
+
+    def test_a_recurring_item_shows_its_next_occurrence(self) -> None:
+        assert TUESDAYS.next_occurrence_on(dt.date(2026, 4, 15)) == dt.date(2026, 4, 21)
+        assert not TUESDAYS.is_overdue_on(dt.date(2026, 4, 15))
+
+    def test_a_recurring_item_ends_on_until(self) -> None:
+        assert TUESDAYS.ends_on() == dt.date(2026, 6, 30)
+        assert TUESDAYS.next_occurrence_on(dt.date(2026, 7, 1)) is None
+
+    def test_a_counted_recurring_item_ends_on_its_last_occurrence(self) -> None:
+        four = attrs.evolve(
+            TUESDAYS, until=None, recurrence=Recurrence.from_rrule("FREQ=WEEKLY;COUNT=4")
+        )
+
+        assert four.ends_on() == dt.date(2026, 5, 5)
+        assert four.is_overdue_on(dt.date(2026, 5, 6))
+
+    def test_a_recurring_item_without_an_end_is_never_overdue(self) -> None:
+        endless = attrs.evolve(TUESDAYS, until=None)
+
+        assert endless.ends_on() is None
+        assert not endless.is_overdue_on(dt.date(2099, 1, 1))
+
+    def test_a_done_item_has_no_next_occurrence(self) -> None:
+        done = attrs.evolve(TUESDAYS, status=ItemStatus.DONE)
+
+        assert done.next_occurrence_on(dt.date(2026, 4, 15)) is None
+        assert not done.is_running_on(dt.date(2026, 4, 15))
+
+    @given(item=plan_items(), day=st.dates())
+    def test_the_next_occurrence_is_never_before_the_day_asked(
+        self, item: PlanItem, day: dt.date
+    ) -> None:
+        found = item.next_occurrence_on(day)
+
+        assert found is None or found >= day
+
+    @given(item=plan_items(), day=st.dates())
+    def test_an_item_runs_only_between_its_start_and_its_end(
+        self, item: PlanItem, day: dt.date
+    ) -> None:
+        if item.is_running_on(day):
+            end = item.ends_on()
+            assert item.starts_on is not None
+            assert item.starts_on <= day
+            assert end is None or day <= end
 
 
 class TestItemStatus:
@@ -158,6 +248,46 @@ INVALID_ITEM: list[Any] = [
         change(status=ItemStatus.OPEN, outcome="Went well"), "outcome", id="outcome while open"
     ),
     pytest.param(change(status=ItemStatus.DONE, outcome=""), "outcome", id="outcome empty"),
+    pytest.param(
+        change(starts_on=AGREED, due=AGREED, until=None, recurrence=None),
+        "due",
+        id="a due date for an ongoing item",
+    ),
+    pytest.param(
+        change(starts_on=None, due=None, until=AGREED, recurrence=None),
+        "until",
+        id="until without a start",
+    ),
+    pytest.param(
+        change(starts_on=AGREED, due=None, until=dt.date(2026, 4, 13), recurrence=None),
+        "until",
+        id="until before the start",
+    ),
+    pytest.param(
+        change(starts_on=None, due=None, until=None, recurrence=TUESDAYS.recurrence),
+        "recurrence",
+        id="a recurrence without a start",
+    ),
+    pytest.param(
+        change(starts_on=AGREED, due=None, until=None, recurrence="FREQ=WEEKLY"),
+        "recurrence",
+        id="a recurrence as rrule text",
+    ),
+    pytest.param(
+        change(
+            starts_on=AGREED,
+            due=None,
+            until=dt.date(2026, 6, 30),
+            recurrence=Recurrence.from_rrule("FREQ=DAILY;COUNT=3"),
+        ),
+        "recurrence",
+        id="a count and an until",
+    ),
+    pytest.param(
+        change(starts_on="2026-04-14", due=None, until=None, recurrence=None),
+        "starts_on",
+        id="start as text",
+    ),
 ]
 
 

@@ -487,7 +487,10 @@ class TestL8Age:
             noticed_on=dt.date(2039, 6, 1),
             assessments=(
                 ZoneAssessment(
-                    on=dt.date(2039, 6, 1), zone=ConcernZone.SMALL, own_means=OwnMeans.GOOD
+                    on=dt.date(2039, 6, 1),
+                    assessor=CAST.worker,
+                    zone=ConcernZone.SMALL,
+                    own_means=OwnMeans.GOOD,
                 ),
             ),
         )

@@ -68,7 +68,10 @@ class TestObligations:
             actor=cast.worker,
             on=dt.date(2026, 2, 4),
             detail=ZoneAssessment(
-                on=dt.date(2026, 2, 4), zone=ConcernZone.GREAT, own_means=OwnMeans.EXHAUSTED
+                on=dt.date(2026, 2, 4),
+                assessor=cast.worker,
+                zone=ConcernZone.GREAT,
+                own_means=OwnMeans.EXHAUSTED,
             ),
             records=RECORDS,
         )

@@ -68,9 +68,11 @@ from openco.analysis.plan_load import PlanLoad as PlanLoad
 from openco.analysis.plan_load import area_plan_loads as area_plan_loads
 from openco.analysis.plan_load import plan_load as plan_load
 from openco.analysis.plan_load import plan_loads as plan_loads
+from openco.analysis.privacy import IdKind as IdKind
 from openco.analysis.privacy import Privacy as Privacy
 from openco.analysis.privacy import Pseudonymizer as Pseudonymizer
 from openco.analysis.privacy import age_band as age_band
+from openco.analysis.privacy import new_key as new_key
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -82,6 +84,7 @@ __all__ = [
     "FlagKind",
     "FlagThresholds",
     "Group",
+    "IdKind",
     "MapChange",
     "MapLayout",
     "MapMark",
@@ -112,6 +115,7 @@ __all__ = [
     "measure_maps",
     "measures_csv",
     "members_csv",
+    "new_key",
     "plan_load",
     "plan_loads",
     "ties_csv",

@@ -58,9 +58,9 @@ Graphable = NetworkMap | ProfessionalNetwork
 def _map_graph(
     nmap: NetworkMap, privacy: Privacy
 ) -> tuple[list[tuple[Hashable, Attributes]], list[tuple[Hashable, Hashable, Attributes]]]:
-    centre = privacy.person(nmap.family)
+    centre = privacy.family(nmap.family)
     nodes: list[tuple[Hashable, Attributes]] = [
-        (centre, {"kind": "centre", "drawn_on": nmap.drawn_on.isoformat()})
+        (centre, {"kind": "centre", "drawn_on": privacy.date(nmap.drawn_on)})
     ]
     edges: list[tuple[Hashable, Hashable, Attributes]] = []
     for m in nmap.members:
@@ -99,7 +99,7 @@ def _network_graph(
     centrality = network.betweenness()
     nodes: list[tuple[Hashable, Attributes]] = [
         (
-            privacy.person(p),
+            privacy.professional(p),
             {
                 "unit": unit,
                 "betweenness": centrality[p],
@@ -110,8 +110,8 @@ def _network_graph(
     ]
     edges: list[tuple[Hashable, Hashable, Attributes]] = [
         (
-            privacy.person(link.a),
-            privacy.person(link.b),
+            privacy.professional(link.a),
+            privacy.professional(link.b),
             {
                 "weight": link.weight,
                 "shared_families": link.shared_families,
@@ -227,10 +227,10 @@ def members_csv(
 
     def rows() -> Iterator[list[Cell]]:
         for nmap in maps:
-            family, ident = privacy.person(nmap.family), privacy.person(nmap.id)
+            family, ident = privacy.family(nmap.family), privacy.map(nmap.id)
             for m in nmap.members:
                 row: list[Cell] = [
-                    family, ident, nmap.drawn_on.isoformat(), privacy.person(m.id),
+                    family, ident, privacy.date(nmap.drawn_on), privacy.person(m.id),
                     m.sector.value, m.ring.value, m.tie.value, m.direction.value,
                     ";".join(sorted(t.value for t in m.support)), m.is_professional,
                 ]  # fmt: skip
@@ -252,8 +252,8 @@ def ties_csv(
     header = ("family", "map", "a", "b", "tie")
     rows = (
         [
-            privacy.person(nmap.family),
-            privacy.person(nmap.id),
+            privacy.family(nmap.family),
+            privacy.map(nmap.id),
             privacy.person(t.a),
             privacy.person(t.b),
             t.quality.value,
@@ -270,7 +270,18 @@ _SHARE_GROUPS: tuple[tuple[str, Sequence[str]], ...] = (
     ("tie", [q.value for q in TieQuality]),
 )
 _SHARES = tuple(f"{group}_{value}_share" for group, values in _SHARE_GROUPS for value in values)
-_PRIVATE_COLUMNS = frozenset({"family", "map"})
+
+
+def _shown(column: str, value: Cell, privacy: Privacy) -> Cell:
+    """A cell of the measure table as *privacy* shows it: pseudonyms, dates by the month."""
+    if column == "family":
+        return privacy.family(str(value))
+    if column == "map":
+        return privacy.map(str(value))
+    if column == "drawn_on" and isinstance(value, str | dt.date):
+        day = dt.date.fromisoformat(value) if isinstance(value, str) else value
+        return privacy.date(day)
+    return value
 
 
 def _measure_rows(
@@ -281,9 +292,7 @@ def _measure_rows(
     )
     for row in rows:
         size = row["size"]
-        cells: list[Cell] = [
-            privacy.person(str(row[c])) if c in _PRIVATE_COLUMNS else row[c] for c in TABLE_COLUMNS
-        ]
+        cells: list[Cell] = [_shown(c, row[c], privacy) for c in TABLE_COLUMNS]
         for group, values in _SHARE_GROUPS:
             for value in values:
                 count = row[f"{group}_{value}"]
@@ -423,9 +432,9 @@ def links_csv(
     header = ("a", "unit_a", "b", "unit_b", "shared_families", "joint_meetings", "weight")
     rows: Iterator[list[Cell]] = (
         [
-            privacy.person(link.a),
+            privacy.professional(link.a),
             unit_of[link.a],
-            privacy.person(link.b),
+            privacy.professional(link.b),
             unit_of[link.b],
             link.shared_families,
             link.joint_meetings,
@@ -488,7 +497,7 @@ def family_members_csv(
             custodians = {c.adult for c in family.custody if c.kind.is_custodian}
             for person in family.members:
                 row: list[Cell] = [
-                    privacy.person(family.id),
+                    privacy.family(family.id),
                     family.home_area,
                     privacy.person(person.id),
                     age_band(person.birth_date, on=on, bands=bands),

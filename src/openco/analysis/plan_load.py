@@ -9,13 +9,18 @@ A person is sorted in this order: a member of the family is ``family``; a known 
 (given in *professionals*, or a member of the professionals sector on the map) is
 ``professionals``; any other member of the map is ``close_network``; anyone else is
 ``unknown``.
+
+Without a network map, the plan's workflow case tells who is who: the close network the family
+invited (:attr:`openco.process.Invitation.close_network`) and everyone who took part in one of
+the case's meetings as a close-network member are ``close_network``; the case's workers and
+the workers who took part in its meetings are ``professionals``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -32,6 +37,10 @@ from openco.model import (
     Plan,
     PlanId,
 )
+from openco.model.meeting import MeetingRole
+
+if TYPE_CHECKING:  # only for the annotations: the analysis reads a case, it never advances one
+    from openco.process.case import Case
 
 __all__ = ["AreaPlanLoad", "Party", "PlanLoad", "area_plan_loads", "plan_load", "plan_loads"]
 
@@ -46,6 +55,7 @@ class Party(LabelledEnum):
 
 
 _PARTIES: Final = tuple(Party)
+_NOT_WORKERS: Final = frozenset({"family", "close_network"})
 
 
 @attrs.frozen(kw_only=True)
@@ -83,10 +93,40 @@ class AreaPlanLoad:
     shared_items: int
 
 
+def _case_parties(case: Case) -> dict[PersonId, Party]:
+    """Who the case's records say is close network and who is a professional."""
+    parties: dict[PersonId, Party] = {}
+    if case.invitation is not None:
+        for person in case.invitation.close_network:
+            parties[person] = Party.CLOSE_NETWORK
+    for record in case.history:
+        meeting = record.meeting
+        if meeting is None:
+            continue
+        for participant in meeting.participants:
+            if participant.role is MeetingRole.CLOSE_NETWORK:
+                parties[participant.person] = Party.CLOSE_NETWORK
+            elif participant.role.is_professional:
+                parties[participant.person] = Party.PROFESSIONALS
+    for record in case.history:
+        # Whoever took a step in a worker's part (contact worker, colleague, facilitator,
+        # supervisor, social services) is a professional. Compared by value so that reading a
+        # case does not import the workflow.
+        if record.role.value not in _NOT_WORKERS:
+            parties[record.actor] = Party.PROFESSIONALS
+    parties[case.contact] = Party.PROFESSIONALS
+    return parties
+
+
 def _party_of(
-    family: Family, network: NetworkMap | None, professionals: frozenset[PersonId]
+    family: Family,
+    network: NetworkMap | None,
+    professionals: frozenset[PersonId],
+    case: Case | None = None,
 ) -> Mapping[PersonId, Party]:
     parties: dict[PersonId, Party] = {}
+    if network is None and case is not None:
+        parties.update(_case_parties(case))
     if network is not None:
         for member in network.members:
             if member.is_professional:
@@ -105,20 +145,26 @@ def _party_of(
 def plan_load(
     plan: Plan,
     *,
-    family: Family,
+    family: Family | None = None,
     network: NetworkMap | None = None,
     professionals: Iterable[PersonId] = (),
+    case: Case | None = None,
 ) -> PlanLoad:
     """Count who carries the items of *plan*.
 
     Args:
         plan: the plan.
-        family: the plan's family (its members are the ``family`` party).
+        family: the plan's family (its members are the ``family`` party); the case's family
+            when not given.
         network: the family's network map, to recognise close-network members.
         professionals: ids of professionals who may appear in the plan.
+        case: the workflow case the plan was agreed in. Without a *network*, its records tell
+            the close network (the family's invitation and the close-network participants of
+            its meetings) and its workers.
 
     Raises:
-        InvalidArgumentError: *family* or *network* is not the plan's family's.
+        InvalidArgumentError: neither *family* nor *case* is given, or *family*, *network* or
+            *case* is not the plan's family's.
 
     >>> from openco.synthetic import generate_population
     >>> family = next(f for f in next(generate_population(families=60, seed=1)).families
@@ -127,13 +173,21 @@ def plan_load(
     >>> load.items, load.responsible.total, sum(load.responsible.shares().values())
     (5, 5, 1.0)
     """
+    if case is not None and case.family.id != plan.family:
+        raise InvalidArgumentError(
+            "plan_load", "case", case.family.id, f"a case of family {plan.family}"
+        )
+    if family is None:
+        if case is None:
+            raise InvalidArgumentError("plan_load", "family", None, "a Family, or a case")
+        family = case.family
     if family.id != plan.family:
         raise InvalidArgumentError("plan_load", "family", family.id, f"family {plan.family}")
     if network is not None and network.family != plan.family:
         raise InvalidArgumentError(
             "plan_load", "network", network.family, f"a map of family {plan.family}"
         )
-    party_of = _party_of(family, network, frozenset(professionals))
+    party_of = _party_of(family, network, frozenset(professionals), case)
     responsible: Counter[Party] = Counter()
     open_responsible: Counter[Party] = Counter()
     involved: Counter[Party] = Counter()
@@ -173,11 +227,13 @@ def plan_loads(
     families: Iterable[Family],
     maps: Iterable[NetworkMap] = (),
     professionals: Iterable[PersonId] = (),
+    cases: Iterable[Case] = (),
 ) -> tuple[PlanLoad, ...]:
     """:func:`plan_load` for many plans, each with its family and its latest map.
 
     The map used for a plan is the latest one drawn on or before the plan was agreed, or the
-    earliest one if all were drawn later.
+    earliest one if all were drawn later. A plan whose family has no map is read with the case
+    among *cases* whose history holds a plan of the same id, if there is one.
 
     Raises:
         InvalidArgumentError: a plan's family is not among *families*.
@@ -187,6 +243,11 @@ def plan_loads(
     for nmap in maps:
         maps_of.setdefault(nmap.family, []).append(nmap)
     known = frozenset(professionals)
+    case_of: dict[PlanId, Case] = {}
+    for case in cases:
+        for record in case.history:
+            if record.plan is not None:
+                case_of[record.plan.id] = case
     loads = []
     for plan in plans:
         family = by_family.get(plan.family)
@@ -195,7 +256,15 @@ def plan_loads(
                 "plan_loads", "families", plan.family, "a family for every plan"
             )
         network = _latest_map(maps_of.get(plan.family, []), plan)
-        loads.append(plan_load(plan, family=family, network=network, professionals=known))
+        loads.append(
+            plan_load(
+                plan,
+                family=family,
+                network=network,
+                professionals=known,
+                case=case_of.get(plan.id) if network is None else None,
+            )
+        )
     return tuple(loads)
 
 

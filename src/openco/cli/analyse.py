@@ -14,13 +14,11 @@ import contextlib
 import csv
 import datetime as dt
 import gc
-import hashlib
 import importlib.util
 import json
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Final, Self
+from typing import Any, Final
 
 import attrs
 import click
@@ -37,8 +35,17 @@ from openco.analysis import (
     to_graphml,
     to_svg,
 )
-from openco.cli.check import JSON_LINES_SUFFIXES
+from openco.cli.check import EMPTY_DOCUMENT, JSON_LINES_SUFFIXES, opened
+from openco.cli.keys import (
+    KEY_ENV,
+    KEY_FILE_SUFFIX,
+    PseudonymKey,
+    pseudonym_key,
+    refuse_key_on_command_line,
+)
 from openco.cli.output import OutputDirectory, output_directory
+from openco.cli.progress import PROGRESS_OPTION, STDIN_NAME, is_dash
+from openco.cli.progress import progress as progress_display
 from openco.cli.report import counted
 from openco.errors import DocumentProblem, InvalidDocumentError
 from openco.io import SCHEMA_VERSION, document_kinds, loads
@@ -65,10 +72,7 @@ from openco.model import (
     TieQuality,
 )
 
-__all__ = ["KEY_DERIVATION", "Collected", "analyse", "derived_key", "read_documents"]
-
-KEY_DERIVATION: Final = b"openco analyse key v1\x00"
-"""What the derived pseudonym key starts from: SHA-256 of this, then every input file's bytes."""
+__all__ = ["Collected", "analyse", "read_documents"]
 
 # A bundle's parts, by field name, and the kinds of single documents analyse reads.
 _PARTS: Final[dict[str, type]] = {
@@ -199,20 +203,6 @@ class Collected:
         return {FamilyId(k): f.home_area for k, f in self.families.items()}
 
 
-def derived_key(files: Iterable[Path]) -> bytes:
-    """The pseudonym key ``openco analyse`` uses without ``--key``: a hash of the inputs.
-
-    SHA-256 of :data:`KEY_DERIVATION` followed by the bytes of every file, in order. The same
-    input gives the same pseudonyms; anyone without the input cannot recompute them.
-    """
-    digest = hashlib.sha256(KEY_DERIVATION)
-    for path in files:
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    return digest.digest()
-
-
 def _problem(where: str, problems: Iterable[DocumentProblem]) -> InvalidDocumentError:
     return InvalidDocumentError(
         DocumentProblem(f"{where}: {p.path}" if p.path else where, p.message) for p in problems
@@ -312,8 +302,9 @@ def read_documents(
     """
     reader = _Reader(collected)
     for path in files:
-        with path.open("rb") as handle:
-            if path.suffix.lower() in JSON_LINES_SUFFIXES:
+        with opened(path) as handle:
+            if is_dash(path) or path.suffix.lower() in JSON_LINES_SUFFIXES:
+                name = STDIN_NAME if is_dash(path) else str(path)
                 pending = 0
                 for number, line in enumerate(handle, start=1):
                     if digest is not None:
@@ -323,11 +314,14 @@ def read_documents(
                         advance(pending)
                         pending = 0
                     with attrs.validators.disabled():
-                        maps = list(reader.document(line, f"{path}:{number}"))
+                        maps = list(reader.document(line, f"{name}:{number}"))
                     yield from maps
                 advance(pending)
             else:
                 text = handle.read()
+                if not text.strip():
+                    # As openco check says: a .json file holds one document, not none.
+                    raise _problem(str(path), [DocumentProblem("", EMPTY_DOCUMENT)])
                 if digest is not None:
                     digest.update(text)
                 with attrs.validators.disabled():
@@ -349,54 +343,8 @@ def _paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _key(ctx: click.Context, param: click.Parameter, value: str | None) -> bytes | None:
-    del ctx, param
-    if value is None:
-        return None
-    key = value.encode("utf-8")
-    if len(key) < 16:  # noqa: PLR2004 - the bound is stated in the message
-        raise click.BadParameter("a key needs at least 16 bytes.")
-    return key
-
-
 def _has_matplotlib() -> bool:
     return importlib.util.find_spec("matplotlib") is not None
-
-
-class _NoProgress:
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        return None
-
-    def update(self, _: int) -> None:
-        return None
-
-
-class _LogProgress(_NoProgress):
-    """Progress as lines for a log (``--progress`` where stderr is not a terminal)."""
-
-    def __init__(self, total: int) -> None:
-        self.total, self.done, self.shown = max(total, 1), 0, -1
-
-    def update(self, read: int) -> None:
-        self.done += read
-        tenth = min(10 * self.done // self.total, 10)
-        if tenth > self.shown:
-            self.shown = tenth
-            click.echo(f"Reading: {10 * tenth}%", err=True)
-
-
-def _progress(total: int, *, show: bool | None) -> contextlib.AbstractContextManager[Any]:
-    terminal = sys.stderr.isatty()
-    if show is False or (show is None and not terminal):
-        return _NoProgress()
-    if not terminal:
-        return _LogProgress(total)
-    return click.progressbar(
-        length=max(total, 1), label="Reading", file=sys.stderr, show_pos=False, width=30
-    )
 
 
 @click.command(short_help="Measure families' network maps and areas into CSV and GraphML.")
@@ -404,7 +352,7 @@ def _progress(total: int, *, show: bool | None) -> contextlib.AbstractContextMan
     "files",
     nargs=-1,
     required=True,
-    type=click.Path(exists=True, dir_okay=False, readable=True, path_type=Path),
+    type=click.Path(exists=True, dir_okay=False, readable=True, allow_dash=True, path_type=Path),
 )
 @click.option(
     "-o",
@@ -414,11 +362,23 @@ def _progress(total: int, *, show: bool | None) -> contextlib.AbstractContextMan
     help="The directory to write (must not exist yet, or be empty).",
 )
 @click.option(
-    "--key",
-    callback=_key,
+    "--key-file",
+    type=click.Path(exists=True, dir_okay=False, readable=True, path_type=Path),
     default=None,
-    metavar="TEXT",
-    help="The pseudonym key (16 bytes or more). By default, a hash of the input files.",
+    help=f"The file holding the pseudonym key (16 bytes or more). Without it, the key in "
+    f"${KEY_ENV}, or else a new random key written to OUT{KEY_FILE_SUFFIX}.",
+)
+@click.option(
+    "--key",
+    callback=refuse_key_on_command_line,
+    expose_value=False,
+    hidden=True,
+    help="Removed: use --key-file or the environment.",
+)
+@click.option(
+    "--exact-dates",
+    is_flag=True,
+    help="Show dates to the day in pseudonymised output (by default, by the month).",
 )
 @click.option(
     "--force",
@@ -437,11 +397,7 @@ def _progress(total: int, *, show: bool | None) -> contextlib.AbstractContextMan
     show_default=True,
     help="Draw the network maps of this many first families (SVG, or DOT without matplotlib).",
 )
-@click.option(
-    "--progress/--no-progress",
-    default=None,
-    help="Show the progress bar on stderr. By default, only when stderr is a terminal.",
-)
+@PROGRESS_OPTION
 @click.option(
     "--seed",
     type=int,
@@ -453,7 +409,8 @@ def analyse(
     *,
     files: tuple[Path, ...],
     out: Path,
-    key: bytes | None,
+    key_file: Path | None,
+    exact_dates: bool,
     force: bool,
     names: bool,
     pictures: int,
@@ -463,27 +420,30 @@ def analyse(
     """Measure every family's network map and every area, into CSV, GraphML and pictures.
 
     FILES are openco documents: JSON Lines (.jsonl, .ndjson) from 'openco generate' or
-    'openco import-csv', or files of one document each. Bundles and single network maps,
+    'openco import-csv', or files of one document each; - reads JSON Lines from stdin
+    ('openco generate ... -o - | openco analyse - --out DIR'). Bundles and single network maps,
     families, professionals, units, areas, meetings, plans and concerns are read; other
     kinds are counted and skipped.
 
-    People and families are pseudonymised with a keyed hash unless --names is given.
+    People, families, professionals and maps are pseudonymised with a keyed hash, and dates
+    shown by the month, unless --names is given. The key comes from --key-file, or from
+    $OPENCO_PSEUDONYM_KEY, or else is a new random key written beside DIR, owner-only.
     """
-    if names and key is not None:
-        raise click.UsageError("--names shows real ids; it cannot be used with --key.")
+    if names and key_file is not None:
+        raise click.UsageError("--names shows real ids; it cannot be used with --key-file.")
     collected = Collected(pictures=pictures)
-    digest = hashlib.sha256(KEY_DERIVATION) if key is None and not names else None
-    total = sum(path.stat().st_size for path in files)
+    if sum(is_dash(path) for path in files) > 1:
+        raise click.UsageError("stdin (-) can be read only once.")
+    total = None if any(is_dash(p) for p in files) else sum(p.stat().st_size for p in files)
     # Real names and ids are kept owner-only; pseudonymised output follows the umask.
     with output_directory(out, force=force, private=names) as stage, _paused_gc():
-        with _progress(total, show=progress) as bar:
-            table = measure_maps(
-                read_documents(files, collected, advance=bar.update, digest=digest)
-            )
-        if names:
+        key = None if names else pseudonym_key(key_file, out=out, force=force)
+        with progress_display(total, show=progress, label="Reading") as bar:
+            table = measure_maps(read_documents(files, collected, advance=bar.update))
+        if key is None:
             privacy = Privacy.identified(names=True)
         else:
-            privacy = Privacy.pseudonymised(key or digest.digest())  # type: ignore[union-attr]
+            privacy = Privacy.pseudonymised(key.key, coarse_dates=not exact_dates)
         written = [f"families.csv ({counted(len(table), 'row')})"]
         with stage.open_text("families.csv") as f:
             measures_csv(table, privacy=privacy, out=f)
@@ -511,7 +471,9 @@ def analyse(
             written += ["area-network.csv", "professional-links.csv", "professionals.graphml"]
         if collected.first_maps:
             written.append(_pictures(stage, collected.first_maps, privacy))
-    click.echo(_summary(files, collected, written, out, names=names, derived=key is None))
+        if key is not None:
+            key.write()  # before the output is in place: no output without its key
+    click.echo(_summary(files, collected, written, out, key=key))
 
 
 def _pictures(stage: OutputDirectory, maps: list[NetworkMap], privacy: Privacy) -> str:
@@ -529,7 +491,12 @@ def _pictures(stage: OutputDirectory, maps: list[NetworkMap], privacy: Privacy) 
             picture = to_svg(nmap, privacy=privacy) if svg else to_dot(nmap, privacy=privacy)
             stage.write_text("maps", name, text=picture)
             rows.writerow(
-                [name, privacy.person(nmap.family), privacy.person(nmap.id), nmap.drawn_on]
+                [
+                    name,
+                    privacy.family(nmap.family),
+                    privacy.map(nmap.id),
+                    privacy.date(nmap.drawn_on),
+                ]
             )
     return f"maps/ ({counted(len(maps), 'picture')}, {'SVG' if svg else 'DOT'}, index.csv)"
 
@@ -540,8 +507,7 @@ def _summary(
     written: list[str],
     out: Path,
     *,
-    names: bool,
-    derived: bool,
+    key: PseudonymKey | None,
 ) -> str:
     parts = [
         counted(collected.maps, "network map"),
@@ -562,12 +528,15 @@ def _summary(
         + ".",
         f"Wrote to {out}: {', '.join(written)}.",
     ]
-    if names:
+    if key is None:
         lines.append(
             "Real ids and names are shown (--names): keep the output inside the case system."
         )
-    elif derived:
-        lines.append("People and families are pseudonymised with a key derived from the input.")
     else:
-        lines.append("People and families are pseudonymised with the given --key.")
+        lines.append(f"Ids are pseudonymised with {key.source}.")
+        if key.new_file is not None:
+            lines.append(
+                "Keep the key apart from the output; pass it with --key-file to give the same "
+                "pseudonyms in a later run."
+            )
     return "\n".join(lines)

@@ -8,26 +8,51 @@ envelope (``"kind": "family"``), so one command checks families, maps, bundles a
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Final
+from typing import BinaryIO, Final
 
 import attrs
 import click
 
 from openco.cli.exit_codes import ExitCode
+from openco.cli.progress import PROGRESS_OPTION, STDIN_NAME, is_dash
+from openco.cli.progress import progress as progress_display
 from openco.cli.report import counted
 from openco.errors import DocumentProblem, InvalidDocumentError
 from openco.io import document_kinds, iter_loads, loads
 from openco.model import Bundle
 from openco.process import Records
 
-__all__ = ["DocumentChecker", "FileProblem", "check"]
+__all__ = [
+    "EMPTY_DOCUMENT",
+    "JSON_LINES_SUFFIXES",
+    "DocumentChecker",
+    "FileProblem",
+    "check",
+    "opened",
+]
 
 JSON_LINES_SUFFIXES: Final = frozenset({".jsonl", ".ndjson"})
 """File name endings that mark a file as JSON Lines."""
+
+EMPTY_DOCUMENT: Final = "the file is empty; a file that is not JSON Lines holds one document"
+"""What ``check`` and ``analyse`` both say of an empty ``.json`` file."""
+
+
+@contextlib.contextmanager
+def opened(path: Path) -> Iterator[BinaryIO]:
+    """The file at *path* open for reading bytes; ``-`` is stdin (left open afterwards)."""
+    if is_dash(path):
+        yield sys.stdin.buffer
+        return
+    with path.open("rb") as handle:
+        yield handle
 
 
 @attrs.frozen
@@ -92,21 +117,31 @@ class DocumentChecker:
     records: Records | None = None
     documents: int = 0
 
-    def check(self, path: Path) -> Iterator[FileProblem]:
-        """Every problem in the file at *path*, as it is found.
+    def check(
+        self, path: Path, *, advance: Callable[[int], None] = lambda _: None
+    ) -> Iterator[FileProblem]:
+        """Every problem in the file at *path* (``-``: stdin, as JSON Lines), as it is found.
+
+        *advance* is called with the number of bytes read, now and then.
 
         Raises:
             OSError: the file cannot be read.
         """
-        if path.suffix.lower() in JSON_LINES_SUFFIXES:
-            with path.open("rb") as lines:
-                yield from self.check_lines(lines, path)
+        if is_dash(path) or path.suffix.lower() in JSON_LINES_SUFFIXES:
+            with opened(path) as lines:
+                shown = Path(STDIN_NAME) if is_dash(path) else path
+                yield from self.check_lines(lines, shown, advance=advance)
         else:
-            yield from self.check_text(path.read_bytes(), path)
+            text = path.read_bytes()
+            yield from self.check_text(text, path)
+            advance(len(text))
 
     def check_text(self, text: bytes, path: Path) -> Iterator[FileProblem]:
         """Every problem in *text*, one openco document read from *path*."""
         self.documents += 1
+        if not text.strip():
+            yield FileProblem(path, None, DocumentProblem("", EMPTY_DOCUMENT))
+            return
         cls, problem = _kind_of_text(text)
         if cls is None:
             yield FileProblem(path, None, problem or DocumentProblem("", "unreadable"))
@@ -116,47 +151,50 @@ class DocumentChecker:
         except InvalidDocumentError as error:
             yield from (FileProblem(path, None, p) for p in error.problems)
 
-    def check_lines(self, lines: Iterable[bytes | str], path: Path) -> Iterator[FileProblem]:
-        """Every problem in JSON Lines *lines* read from *path*, line by line."""
-        iterator = iter(lines)
-        number = 0
-        cls: type | None = None
-        # Until a line names a known kind, each line is checked alone: its problem is that
-        # the kind cannot be told, and nothing is kept in memory.
-        for line in iterator:
-            number += 1
-            if not line.strip():
-                continue
-            cls, problem = _kind_of_text(line if isinstance(line, bytes) else line.encode())
-            if cls is not None:
-                yield from self._check_rest(cls, line, iterator, path, number - 1)
-                return
-            self.documents += 1
-            yield FileProblem(path, number, problem or DocumentProblem("", "unreadable"))
-
-    def _check_rest(
+    def check_lines(
         self,
-        cls: type,
-        first: bytes | str,
-        rest: Iterator[bytes | str],
+        lines: Iterable[bytes | str],
         path: Path,
-        offset: int,
+        *,
+        advance: Callable[[int], None] = lambda _: None,
     ) -> Iterator[FileProblem]:
-        pending: list[FileProblem] = []
+        """Every problem in JSON Lines *lines* read from *path*, line by line.
 
-        def report(number: int, error: InvalidDocumentError) -> None:
+        Each line's kind is read from the line itself, so one file may mix kinds, as
+        ``openco analyse`` reads them. *advance* is called with the bytes read, now and then.
+        """
+        pending = 0
+        for number, line in enumerate(lines, start=1):
+            text = line if isinstance(line, bytes) else line.encode("utf-8", "surrogatepass")
+            pending += len(text)
+            if pending > 1 << 20:
+                advance(pending)
+                pending = 0
+            if not text.strip():
+                continue
             self.documents += 1
-            pending.extend(FileProblem(path, number + offset, p) for p in error.problems)
+            cls = _kind_at_start(text)
+            problem = None
+            if cls is None:
+                cls, problem = _kind_of_text(text)
+            if cls is None:
+                yield FileProblem(path, number, problem or DocumentProblem("", "unreadable"))
+                continue
+            try:
+                loads(text, cls, today=self.today, records=self.records)
+            except InvalidDocumentError as error:
+                yield from (FileProblem(path, number, p) for p in error.problems)
+        advance(pending)
 
-        def lines() -> Iterator[bytes | str]:
-            yield first
-            yield from rest
 
-        for _ in iter_loads(lines(), cls, today=self.today, records=self.records, on_error=report):
-            self.documents += 1
-            yield from pending
-            pending.clear()
-        yield from pending
+# The envelope as openco writes it: the kind is read without parsing the line twice;
+# anything else is parsed to find it (and loads() checks the envelope either way).
+_ENVELOPE: Final = re.compile(rb'\s*\{\s*"schema_version"\s*:\s*\d+\s*,\s*"kind"\s*:\s*"(\w+)"')
+
+
+def _kind_at_start(text: bytes) -> type | None:
+    match = _ENVELOPE.match(text)
+    return document_kinds().get(match.group(1).decode("ascii")) if match else None
 
 
 def _records(path: Path) -> Records:
@@ -185,7 +223,7 @@ def _summary(files: int, documents: int, problems: int, bad_files: int) -> str:
     "files",
     nargs=-1,
     required=True,
-    type=click.Path(exists=True, dir_okay=False, readable=True, path_type=Path),
+    type=click.Path(exists=True, dir_okay=False, readable=True, allow_dash=True, path_type=Path),
 )
 @click.option(
     "--today",
@@ -203,8 +241,14 @@ def _summary(files: int, documents: int, problems: int, bad_files: int) -> str:
     help="Bundles (.json or .jsonl) whose units, professionals and families case histories "
     "are judged by; needed, with --today, to check case documents.",
 )
-def check(files: tuple[Path, ...], today: dt.datetime | None, records_file: Path | None) -> None:
-    """Check openco documents (.json: one document; .jsonl: one per line).
+@PROGRESS_OPTION
+def check(
+    files: tuple[Path, ...],
+    today: dt.datetime | None,
+    records_file: Path | None,
+    progress: bool | None,
+) -> None:
+    """Check openco documents (.json: one document; .jsonl and - for stdin: one per line).
 
     Every problem is printed as FILE[:LINE]: JSON-PATH: MESSAGE, followed by a summary. The
     kind of each document (family, network_map, bundle …) is read from the document itself.
@@ -214,16 +258,20 @@ def check(files: tuple[Path, ...], today: dt.datetime | None, records_file: Path
         records = None if records_file is None else _records(records_file)
     except InvalidDocumentError as error:
         raise click.BadParameter(str(error), param_hint="--records") from None
+    if sum(is_dash(path) for path in files) > 1:
+        raise click.UsageError("stdin (-) can be read only once.")
     checker = DocumentChecker(today=None if today is None else today.date(), records=records)
     problems = 0
     bad_files = 0
-    for path in files:
-        found = 0
-        for problem in checker.check(path):
-            click.echo(str(problem))
-            found += 1
-        problems += found
-        bad_files += found > 0
+    total = None if any(is_dash(p) for p in files) else sum(p.stat().st_size for p in files)
+    with progress_display(total, show=progress, label="Checking") as bar:
+        for path in files:
+            found = 0
+            for problem in checker.check(path, advance=bar.update):
+                click.echo(str(problem))
+                found += 1
+            problems += found
+            bad_files += found > 0
     click.echo(_summary(len(files), checker.documents, problems, bad_files))
     if problems:
         raise click.exceptions.Exit(ExitCode.INVALID_INPUT)

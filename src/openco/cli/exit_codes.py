@@ -30,16 +30,19 @@ class ExitCode(enum.IntEnum):
     """The command line itself is wrong: unknown option, missing argument, no such file."""
     FAILURE = 3
     """Anything else: a file could not be written, or openco itself failed."""
+    INTERRUPTED = 130
+    """Stopped by Ctrl-C (or SIGTERM), as shells count SIGINT (128 + 2); no half-written file."""
 
 
 EXIT_CODES_HELP: Final = """\
 Exit codes:
 
 \b
-  0  success; for check: every document is valid
-  1  invalid input, or check found problems
-  2  usage error: unknown option, missing argument, no such file
-  3  other failure: a file could not be read or written, or an internal error
+  0    success; for check: every document is valid
+  1    invalid input, or check found problems
+  2    usage error: unknown option, missing argument, no such file
+  3    other failure: a file could not be read or written, or an internal error
+  130  interrupted (Ctrl-C): no file is left half-written
 """
 """The exit-code table as shown at the end of ``openco --help`` (``\\b`` keeps click from
 rewrapping it)."""

@@ -21,6 +21,8 @@ from typing import TextIO
 import click
 
 from openco.cli.output import output_file
+from openco.cli.progress import PROGRESS_OPTION
+from openco.cli.progress import progress as progress_display
 from openco.cli.report import counted
 from openco.io import dumps
 from openco.synthetic import DEFAULT_CONFIG, generate_cases, generate_population
@@ -85,7 +87,16 @@ def population_lines(*, families: int, seed: int, cases: TextIO | None = None) -
     is_flag=True,
     help="Replace the files if they exist and are not empty.",
 )
-def generate(families: int, seed: int, out: Path, cases_out: Path | None, force: bool) -> None:
+@PROGRESS_OPTION
+def generate(
+    *,
+    families: int,
+    seed: int,
+    out: Path,
+    cases_out: Path | None,
+    force: bool,
+    progress: bool | None,
+) -> None:
     """Write a seeded synthetic population of families as JSON Lines.
 
     Every line is one bundle document. Each area starts with a line holding its areas,
@@ -105,10 +116,17 @@ def generate(families: int, seed: int, out: Path, cases_out: Path | None, force:
     cases_file = (
         contextlib.nullcontext(None) if cases_out is None else output_file(cases_out, force=force)
     )
-    with cases_file as cases, output_file(out, force=force) as written:
+    # One line per family, and one more per area for its services.
+    lines = families + -(-families // DEFAULT_CONFIG.families_per_area)
+    with (
+        cases_file as cases,
+        output_file(out, force=force) as written,
+        progress_display(lines, show=progress, label="Generating", unit="lines") as bar,
+    ):
         for line in population_lines(families=families, seed=seed, cases=cases):
             written.write(line)
             written.write("\n")
+            bar.update(1)
     where = "stdout" if str(out) == "-" else str(out)
     click.echo(
         f"Wrote {counted(families, 'family', 'families')} (seed {seed}) to {where}.", err=True

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import click
 
+from openco.cli.check import opened
 from openco.cli.exit_codes import ExitCode
 from openco.cli.output import write_lines
+from openco.cli.progress import STDIN_NAME, is_dash
 from openco.cli.report import counted
 from openco.errors import InvalidDocumentError
 from openco.io import dumps, read_network_maps
@@ -32,7 +34,7 @@ def _summary(maps: list[NetworkMap], out: Path) -> str:
 @click.argument(
     "csv_file",
     metavar="CSV",
-    type=click.Path(exists=True, dir_okay=False, readable=True, path_type=Path),
+    type=click.Path(exists=True, dir_okay=False, readable=True, allow_dash=True, path_type=Path),
 )
 @click.option(
     "-o",
@@ -65,6 +67,8 @@ def import_csv(
 ) -> None:
     """Turn a spreadsheet of network members (CSV, one row per member) into network maps.
 
+    CSV may be - for stdin, and --out - writes the documents to stdout.
+
     The rows of one family on one date make one map. Sectors, rings, tie qualities, support
     directions and types may be written as their stable values or their Finnish, Swedish or
     English names. Empty columns at the end of the header and blank rows are ignored. Every
@@ -72,15 +76,16 @@ def import_csv(
     written and the exit code is 1.
     """
     separator = "\t" if delimiter == "tab" else delimiter
+    source = STDIN_NAME if is_dash(csv_file) else str(csv_file)
+    with opened(csv_file) as handle:
+        data = handle.read()
     try:
-        maps = read_network_maps(
-            csv_file.read_bytes(), delimiter=separator, encoding=encoding, source=str(csv_file)
-        )
+        maps = read_network_maps(data, delimiter=separator, encoding=encoding, source=source)
     except InvalidDocumentError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
         click.echo(
-            f"{counted(len(error.problems), 'problem')} in {csv_file}; nothing written to {out}.",
+            f"{counted(len(error.problems), 'problem')} in {source}; nothing written to {out}.",
             err=True,
         )
         raise click.exceptions.Exit(ExitCode.INVALID_INPUT) from None

@@ -10,6 +10,7 @@ exit code of :mod:`openco.cli.exit_codes`.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import traceback
 from typing import Any
@@ -19,6 +20,7 @@ import click
 from openco import __version__
 from openco.cli.analyse import analyse
 from openco.cli.check import check
+from openco.cli.conformance import conformance
 from openco.cli.demo import demo
 from openco.cli.diagram import diagram
 from openco.cli.exit_codes import EXIT_CODES_HELP, ExitCode, exit_code_for, one_line
@@ -44,6 +46,11 @@ class OpencoGroup(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except KeyboardInterrupt:
+            # Ctrl-C: every staged output has been removed on the way out. Say so in one line
+            # and end with the code shells give a command stopped by SIGINT.
+            click.echo("openco: interrupted; no file was left half-written.", err=True)
+            ctx.exit(ExitCode.INTERRUPTED)
         except BrokenPipeError:
             # The reader went away (``openco check … | head``): stop quietly, as Unix tools do.
             # Python would complain again when it flushes stdout on exit, so point it elsewhere.
@@ -84,8 +91,23 @@ cli.add_command(import_csv)
 cli.add_command(generate)
 cli.add_command(analyse)
 cli.add_command(schema)
+cli.add_command(conformance)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    del signum, frame
+    raise KeyboardInterrupt
 
 
 def main() -> None:
-    """Run the ``openco`` command."""
-    cli(prog_name="openco")
+    """Run the ``openco`` command.
+
+    SIGTERM (``kill``, a stopped container) is handled as Ctrl-C is, so staged output is
+    removed on the way out; only SIGKILL leaves a staging entry, which the next run removes.
+    """
+    signal.signal(signal.SIGTERM, _terminated)
+    try:
+        cli(prog_name="openco")
+    except KeyboardInterrupt:  # pragma: no cover - Ctrl-C before a command started
+        click.echo("openco: interrupted.", err=True)
+        sys.exit(ExitCode.INTERRUPTED)

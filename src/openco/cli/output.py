@@ -219,26 +219,43 @@ def _new_stage(target: Path, *, directory: bool) -> tuple[Path, int]:
     parent = target.parent
     while True:
         stage = parent / f".{target.name}{STAGING_MARK}{secrets.token_hex(4)}"
+        fd = -1
         try:
             if directory:
                 stage.mkdir(mode=0o700)
-                fd = os.open(stage, os.O_RDONLY)
             else:
                 fd = os.open(stage, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
             continue
         except OSError as error:
             raise OSError(error.errno, error.strerror, str(target)) from None
-        _lock(fd, wait=True)
-        # Another run may have taken the entry for a leftover between its creation and the
-        # lock, and removed it: then start again.
         try:
-            same = os.path.samestat(stage.stat(), os.fstat(fd))
-        except FileNotFoundError:
-            same = False
+            if directory:
+                fd = os.open(stage, os.O_RDONLY)
+            _lock(fd, wait=True)
+            # Another run may have taken the entry for a leftover between its creation and
+            # the lock, and removed it: then start again.
+            try:
+                same = os.path.samestat(stage.stat(), os.fstat(fd))
+            except FileNotFoundError:
+                same = False
+        except BaseException:
+            # Interrupted (Ctrl-C) before the caller could take charge of the entry.
+            if fd >= 0:
+                os.close(fd)
+            _remove(stage)
+            raise
         if same:
             return stage, fd
         os.close(fd)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def _finish_tree(root: Path, *, private: bool) -> None:

@@ -36,6 +36,13 @@ def _structure_str(value: object, _: type) -> str:
     return value
 
 
+def _structure_int(value: object, _: type) -> int:
+    # int("2"), int(2.7) and int(True) all succeed: only a JSON integer is a whole number.
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise _WrongTypeError(value, "a whole number")
+    return value
+
+
 def _structure_bool(value: object, _: type) -> bool:
     # bool("false") is True: only JSON's own true and false are accepted.
     if not isinstance(value, bool):
@@ -88,6 +95,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_structure_hook_factory(

@@ -43,6 +43,7 @@ from openco.limits import DEFAULT_LIMITS, Limits
 from openco.model import _validators as v
 from openco.model.family import _LANGUAGE_CODE
 from openco.model.label import LabelledEnum, Language
+from openco.model.recurrence import MAX_RECURRENCE_COUNT, MAX_RECURRENCE_INTERVAL
 from openco.process import DEFAULT_WORKFLOW, Case, StepTaken, Workflow
 from openco.process.stages import Step
 
@@ -137,6 +138,8 @@ class CrossFieldRule:
 _METHODS: Final[Mapping[str, str | dict[str, Any] | None]] = {
     "Custody._check_adult": "a person other than the child",
     "Family._check_language": {"pattern": _whole(_LANGUAGE_CODE.pattern)},
+    "InterpreterNeed._check_language": {"pattern": _whole(_LANGUAGE_CODE.pattern)},
+    "Family._check_needs": "each interpreter need names a member",
     "Family._check_custody": (
         "each relation names a child and an adult who are members, the adult born before the child"
     ),
@@ -154,8 +157,17 @@ _METHODS: Final[Mapping[str, str | dict[str, Any] | None]] = {
     "Meeting._check_family": "a family id for every kind but area_meeting, null for that",
     "Meeting._check_area": "an area id for an area_meeting",
     "Meeting._check_speakers": "every person in speaking_order is a participant",
+    "Meeting._check_interpreted": "every person in interpreted_for is a participant",
     "PlanItem._check_with_whom": "does not include the responsible person",
     "PlanItem._check_outcome": "null while the status is open",
+    "PlanItem._check_due": "null when starts_on is given (an ongoing or recurring item)",
+    "PlanItem._check_until": "null unless starts_on is given, and then on or after it",
+    "PlanItem._check_recurrence": (
+        "null unless starts_on is given; a recurrence with a count only when until is null"
+    ),
+    "Recurrence._check_interval": {"minimum": 1, "maximum": MAX_RECURRENCE_INTERVAL},
+    "Recurrence._check_count": {"minimum": 1, "maximum": MAX_RECURRENCE_COUNT},
+    "Recurrence._check_weekdays": "empty unless the frequency is weekly",
     "Plan._check_follow_up": "a date after agreed_on",
     "Consent._check_giver": "self exactly when given_by is the subject, custodian otherwise",
     "Consent._check_recipients": "at least one recipient: a unit in units or a person in people",
@@ -604,6 +616,8 @@ def cross_field_rules(
     Custody.adult: a person other than the child
     Family.custody: no two elements have the same child and adult
     Family.custody: each relation names a child and an adult who are members, the adult born before the child
+    Family.interpreter_needs: no two elements have the same person and kind
+    Family.interpreter_needs: each interpreter need names a member
     """  # noqa: E501 - a doctest's output is one line
     return _generated(kind, workflow, DEFAULT_LIMITS)[1]
 

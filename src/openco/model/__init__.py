@@ -21,6 +21,8 @@ from openco.model.consent import DataScope as DataScope
 from openco.model.family import Custody as Custody
 from openco.model.family import CustodyKind as CustodyKind
 from openco.model.family import Family as Family
+from openco.model.family import InterpreterNeed as InterpreterNeed
+from openco.model.family import Interpreting as Interpreting
 from openco.model.ids import AreaId as AreaId
 from openco.model.ids import ConcernId as ConcernId
 from openco.model.ids import ConsentId as ConsentId
@@ -56,6 +58,11 @@ from openco.model.plan import ItemStatus as ItemStatus
 from openco.model.plan import Plan as Plan
 from openco.model.plan import PlanItem as PlanItem
 from openco.model.plan import View as View
+from openco.model.recurrence import MAX_RECURRENCE_COUNT as MAX_RECURRENCE_COUNT
+from openco.model.recurrence import MAX_RECURRENCE_INTERVAL as MAX_RECURRENCE_INTERVAL
+from openco.model.recurrence import Frequency as Frequency
+from openco.model.recurrence import Recurrence as Recurrence
+from openco.model.recurrence import Weekday as Weekday
 from openco.model.service import Area as Area
 from openco.model.service import DataController as DataController
 from openco.model.service import Professional as Professional
@@ -65,6 +72,8 @@ from openco.model.service import ServiceUnit as ServiceUnit
 __all__ = [
     "AFTERCARE_AGE_LIMIT",
     "CHILD_AGE_LIMIT",
+    "MAX_RECURRENCE_COUNT",
+    "MAX_RECURRENCE_INTERVAL",
     "OWN_APPLICATION_AGE",
     "Area",
     "AreaId",
@@ -83,7 +92,10 @@ __all__ = [
     "DataScope",
     "Family",
     "FamilyId",
+    "Frequency",
     "GreySubzone",
+    "InterpreterNeed",
+    "Interpreting",
     "ItemStatus",
     "LabelledEnum",
     "Language",
@@ -107,6 +119,7 @@ __all__ = [
     "PlanItemId",
     "Professional",
     "ProfessionalId",
+    "Recurrence",
     "Ring",
     "ServiceKind",
     "ServiceUnit",
@@ -116,6 +129,7 @@ __all__ = [
     "TieQuality",
     "UnitId",
     "View",
+    "Weekday",
     "ZoneAssessment",
     "reference_problems",
 ]

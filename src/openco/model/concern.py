@@ -78,17 +78,22 @@ class Need(LabelledEnum):
 
 @attrs.frozen(kw_only=True)
 class ZoneAssessment:
-    """One self-assessment by the worker on the zones of concern.
+    """One self-assessment on the zones of concern, by the worker named in *assessor*.
+
+    The zones describe the assessor's own worry and own means, so an assessment always names
+    whose it is: a grading by one worker is never read as another worker's view.
 
     >>> a = ZoneAssessment(
-    ...     on=dt.date(2026, 3, 2), zone=ConcernZone.GREY, subzone=GreySubzone.LOWER,
-    ...     own_means=OwnMeans.RUNNING_OUT, extra_resources=Need.CLEAR, control=Need.SMALL,
+    ...     on=dt.date(2026, 3, 2), assessor=ProfessionalId("w1"), zone=ConcernZone.GREY,
+    ...     subzone=GreySubzone.LOWER, own_means=OwnMeans.RUNNING_OUT,
+    ...     extra_resources=Need.CLEAR, control=Need.SMALL,
     ... )
-    >>> a.step
-    3
+    >>> a.step, a.assessor
+    (3, 'w1')
     """
 
     on: dt.date = attrs.field(validator=v.day)
+    assessor: ProfessionalId = attrs.field(validator=v.identifier)
     zone: ConcernZone = attrs.field(validator=v.member_of(ConcernZone))
     subzone: GreySubzone | None = attrs.field(
         default=None, validator=v.optional_member_of(GreySubzone)
@@ -130,10 +135,11 @@ class Concern:
 
     *worries* say what the worker is worried about; *strengths* record what is going well,
     because the work is resource-oriented. *assessments* is the trajectory of the worker's
-    grading, oldest first; :meth:`regraded` adds to it.
+    grading, oldest first; :meth:`regraded` adds to it. Every assessment is the concern's
+    *worker*'s own (its *assessor* is the worker): a concern is one worker's view.
 
-    >>> first = ZoneAssessment(on=dt.date(2026, 2, 1), zone=ConcernZone.SMALL,
-    ...                        own_means=OwnMeans.GOOD)
+    >>> first = ZoneAssessment(on=dt.date(2026, 2, 1), assessor=ProfessionalId("w1"),
+    ...                        zone=ConcernZone.SMALL, own_means=OwnMeans.GOOD)
     >>> concern = Concern(
     ...     id=ConcernId("c1"), worker=ProfessionalId("w1"), child=PersonId("p2"),
     ...     family=FamilyId("f1"), noticed_on=dt.date(2026, 2, 1), assessments=(first,),
@@ -141,7 +147,8 @@ class Concern:
     ...     strengths=("Warm relationship with her mother",),
     ... )
     >>> later = concern.regraded(ZoneAssessment(
-    ...     on=dt.date(2026, 3, 2), zone=ConcernZone.GREY, own_means=OwnMeans.RUNNING_OUT))
+    ...     on=dt.date(2026, 3, 2), assessor=ProfessionalId("w1"), zone=ConcernZone.GREY,
+    ...     own_means=OwnMeans.RUNNING_OUT))
     >>> later.zone.label("fi"), [a.zone.value for a in later.assessments]
     ('tuntuva huoli (harmaa vyöhyke)', ['small', 'grey'])
     """
@@ -174,6 +181,13 @@ class Concern:
     def _check_order(self, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
         previous = self.noticed_on
         for index, assessment in enumerate(value):
+            if assessment.assessor != self.worker:
+                raise v.fail(
+                    self,
+                    f"{attribute.name}[{index}].assessor",
+                    assessment.assessor,
+                    f"the concern's worker {self.worker!r}: a concern is one worker's own view",
+                )
             if assessment.on < previous:
                 raise v.fail(
                     self,
@@ -197,7 +211,8 @@ class Concern:
         """A copy with *assessment* appended to the trajectory.
 
         Raises:
-            InvalidModelError: *assessment* is dated before the latest one.
+            InvalidModelError: *assessment* is dated before the latest one, or is another
+                worker's.
         """
         return attrs.evolve(self, assessments=(*self.assessments, assessment))
 

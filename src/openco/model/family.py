@@ -1,4 +1,4 @@
-"""Families: their members, who has custody of whom, their area and language."""
+"""Families: their members, who has custody of whom, their area, language and interpreting."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from openco.model.ids import AreaId, FamilyId, PersonId
 from openco.model.label import LabelledEnum
 from openco.model.person import Person
 
-__all__ = ["Custody", "CustodyKind", "Family"]
+__all__ = ["Custody", "CustodyKind", "Family", "InterpreterNeed", "Interpreting"]
 
 _LANGUAGE_CODE: Final = re.compile(r"[a-z]{2,3}")
 
@@ -60,11 +60,61 @@ class Custody:
             raise v.fail(self, attribute.name, value, "a person other than the child")
 
 
+class Interpreting(LabelledEnum):
+    """The kind of interpreting a person needs to take part.
+
+    Spoken-language interpreting for someone who does not know the language of the service;
+    sign-language, speech (for a speech disability) or writing (speech to text) interpreting
+    for someone who cannot otherwise be understood because of a disability or illness
+    (Administrative Procedure Act §26).
+    """
+
+    SPOKEN = (
+        "spoken",
+        "puhutun kielen tulkkaus",
+        "tolkning av talat språk",
+        "spoken-language interpreting",
+    )
+    SIGN = ("sign", "viittomakielen tulkkaus", "teckenspråkstolkning", "sign-language interpreting")
+    SPEECH = ("speech", "puhetulkkaus", "taltolkning", "speech interpreting")
+    WRITING = ("writing", "kirjoitustulkkaus", "skrivtolkning", "writing interpreting")
+
+
+@attrs.frozen(kw_only=True)
+class InterpreterNeed:
+    """A family member's need for an interpreter: in which *language*, and of which kind.
+
+    *language* is an ISO 639 code: the spoken language (``"ar"``, ``"so"``, ``"ru"`` …), the
+    sign language (``"fse"`` Finnish, ``"fss"`` Finland-Swedish Sign Language), or, for speech
+    and writing interpreting, the language spoken (``"fi"``, ``"sv"``). The authority arranges
+    the interpreter for a meeting the person takes part in (Administrative Procedure Act §26;
+    Language Act §18 for Finnish and Swedish).
+
+    >>> InterpreterNeed(person=PersonId("p1"), language="ar").kind.label("fi")
+    'puhutun kielen tulkkaus'
+    """
+
+    person: PersonId = attrs.field(validator=v.identifier)
+    language: str = attrs.field()
+    kind: Interpreting = attrs.field(
+        default=Interpreting.SPOKEN, validator=v.member_of(Interpreting)
+    )
+
+    @language.validator
+    def _check_language(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if not isinstance(value, str) or _LANGUAGE_CODE.fullmatch(value) is None:
+            raise v.fail(self, attribute.name, value, "an ISO 639 code of 2-3 lowercase letters")
+
+
 def _members_tuple(value: Iterable[Person]) -> tuple[Person, ...]:
     return v.to_tuple(value)
 
 
 def _custody_tuple(value: Iterable[Custody]) -> tuple[Custody, ...]:
+    return v.to_tuple(value)
+
+
+def _needs_tuple(value: Iterable[InterpreterNeed]) -> tuple[InterpreterNeed, ...]:
     return v.to_tuple(value)
 
 
@@ -74,6 +124,8 @@ class Family:
 
     *language* is the family's own language as an ISO 639 code (``"fi"``, ``"sv"``, ``"en"``,
     ``"se"`` for Northern Sámi, ``"ar"`` …): meetings and documents are offered in it.
+    *interpreter_needs* records which members need an interpreter, in what language and of
+    what kind: a meeting with such a member needs one arranged.
 
     >>> mum = Person(id=PersonId("p1"), name="Laura", birth_date=dt.date(1990, 1, 2))
     >>> kid = Person(id=PersonId("p2"), name="Aino", birth_date=dt.date(2021, 6, 1))
@@ -108,6 +160,26 @@ class Family:
     )
     home_area: AreaId = attrs.field(validator=v.identifier)
     language: str = attrs.field(default="fi")
+    interpreter_needs: tuple[InterpreterNeed, ...] = attrs.field(
+        default=(),
+        converter=_needs_tuple,
+        validator=[
+            v.collection(tuple, "InterpreterNeed objects"),
+            v.each(InterpreterNeed, "an InterpreterNeed"),
+            v.unique(lambda n: (n.person, n.kind), "person and kind"),
+        ],
+    )
+
+    @interpreter_needs.validator
+    def _check_needs(
+        self, attribute: attrs.Attribute[Any], value: tuple[InterpreterNeed, ...]
+    ) -> None:
+        members = {m.id for m in self.members}
+        for index, need in enumerate(value):
+            if need.person not in members:
+                raise v.fail(
+                    self, f"{attribute.name}[{index}].person", need.person, "the id of a member"
+                )
 
     @language.validator
     def _check_language(self, attribute: attrs.Attribute[str], value: str) -> None:
@@ -160,6 +232,10 @@ class Family:
     def has_single_custodian(self, child: PersonId) -> bool:
         """Whether *child* has exactly one custodian in this family."""
         return len(self.custodians_of(child)) == 1
+
+    def interpreter_needs_of(self, person: PersonId) -> tuple[InterpreterNeed, ...]:
+        """The interpreting *person* needs (none for most members)."""
+        return tuple(n for n in self.interpreter_needs if n.person == person)
 
     def with_member(self, person: Person, *custody: Custody) -> Family:
         """A copy with *person* added, and any *custody* relations that involve them.

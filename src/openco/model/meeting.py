@@ -125,6 +125,10 @@ def _people(value: Iterable[PersonId]) -> tuple[PersonId, ...]:
     return v.to_tuple(value)
 
 
+def _person_set(value: Iterable[PersonId]) -> frozenset[PersonId]:
+    return v.to_frozenset(value)
+
+
 def _issues(value: Iterable[StructuralIssue]) -> tuple[StructuralIssue, ...]:
     return v.to_tuple(value)
 
@@ -135,6 +139,8 @@ class Meeting:
 
     *speaking_order* lists participants in the order they were interviewed, where the order
     matters (in an anticipation dialogue the family and close network speak first).
+    *interpreted_for* lists the participants for whom an interpreter was arranged (for a
+    family member whose interpreter need is recorded, Administrative Procedure Act §26).
 
     >>> meeting = Meeting(
     ...     id=MeetingId("m1"), kind=MeetingKind.ANTICIPATION_DIALOGUE,
@@ -182,6 +188,19 @@ class Meeting:
             v.each(StructuralIssue, "a StructuralIssue"),
         ],
     )
+    interpreted_for: frozenset[PersonId] = attrs.field(
+        repr=v.set_repr,
+        default=frozenset(),
+        converter=_person_set,
+        validator=[v.collection(frozenset, "person ids"), v.identifiers],
+    )
+
+    @interpreted_for.validator
+    def _check_interpreted(self, attribute: attrs.Attribute[Any], value: frozenset[Any]) -> None:
+        present = {p.person for p in self.participants}
+        for person in sorted(value):
+            if person not in present:
+                raise v.fail(self, attribute.name, person, "ids of participants")
 
     @family.validator
     def _check_family(self, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -1,4 +1,17 @@
-"""Plans agreed in a meeting: what is done next, by whom, with whom and by when."""
+"""Plans agreed in a meeting: what is done next, by whom, with whom and by when.
+
+A plan item is one of three kinds, told apart by its dates:
+
+* a **one-off** item, done once, by its *due* date (if it has one);
+* an **ongoing** item, which runs from *starts_on* until *until* (a club attended, a support
+  given through the spring);
+* a **recurring** item, which happens on the dates of its :class:`~openco.model.Recurrence`
+  from *starts_on* (until *until*, or for the recurrence's *count*): "grandmother fetches Aino
+  on Tuesdays".
+
+An ongoing or recurring item is not overdue while it runs; it is overdue only if it is still
+open after it has ended.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +24,7 @@ import attrs
 from openco.model import _validators as v
 from openco.model.ids import FamilyId, MeetingId, PersonId, PlanId, PlanItemId
 from openco.model.label import LabelledEnum
+from openco.model.recurrence import Recurrence
 
 __all__ = ["ItemStatus", "Plan", "PlanItem", "View"]
 
@@ -29,10 +43,25 @@ def _people(value: Iterable[PersonId]) -> frozenset[PersonId]:
 
 @attrs.frozen(kw_only=True)
 class PlanItem:
-    """One thing the plan says is done next.
+    """One thing the plan says is done next: once, ongoing, or recurring.
 
     *responsible* may be anyone who took part: a family member, a close-network member or a
     professional. *outcome* says how it went, once the item is done or dropped.
+
+    A one-off item may have a *due* date. An ongoing item runs from *starts_on* until *until*;
+    a recurring item happens on the dates of *recurrence* from *starts_on* (to *until* if
+    given). *due* is only for one-off items.
+
+    >>> tuesdays = PlanItem(
+    ...     id=PlanItemId("i1"), what="Grandmother fetches Aino from day care",
+    ...     responsible=PersonId("n-gran"), starts_on=dt.date(2026, 4, 14),
+    ...     recurrence=Recurrence.from_rrule("FREQ=WEEKLY;BYDAY=TU"),
+    ...     until=dt.date(2026, 6, 30),
+    ... )
+    >>> tuesdays.next_occurrence_on(dt.date(2026, 4, 15))
+    datetime.date(2026, 4, 21)
+    >>> tuesdays.is_overdue_on(dt.date(2026, 5, 1)), tuesdays.is_overdue_on(dt.date(2026, 7, 1))
+    (False, True)
     """
 
     id: PlanItemId = attrs.field(validator=v.identifier)
@@ -47,6 +76,47 @@ class PlanItem:
     due: dt.date | None = attrs.field(default=None, validator=v.optional_day)
     status: ItemStatus = attrs.field(default=ItemStatus.OPEN, validator=v.member_of(ItemStatus))
     outcome: str | None = attrs.field(default=None, validator=v.optional_text)
+    starts_on: dt.date | None = attrs.field(default=None, validator=v.optional_day)
+    until: dt.date | None = attrs.field(default=None, validator=v.optional_day)
+    recurrence: Recurrence | None = attrs.field(default=None)
+
+    @due.validator
+    def _check_due(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and self.starts_on is not None:
+            raise v.fail(
+                self,
+                attribute.name,
+                value,
+                "None for an ongoing or recurring item (one with starts_on): it ends on until",
+            )
+
+    @until.validator
+    def _check_until(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None:
+            return
+        if self.starts_on is None:
+            raise v.fail(self, attribute.name, value, "None unless the item has starts_on")
+        if isinstance(value, dt.date) and value < self.starts_on:
+            raise v.fail(
+                self, attribute.name, value, f"a date on or after starts_on ({self.starts_on})"
+            )
+
+    @recurrence.validator
+    def _check_recurrence(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None:
+            return
+        if not isinstance(value, Recurrence):
+            raise v.fail(self, attribute.name, value, "None or a Recurrence")
+        if self.starts_on is None:
+            raise v.fail(self, attribute.name, value, "None unless the item has starts_on")
+        if value.count is not None and self.until is not None:
+            raise v.fail(
+                self,
+                attribute.name,
+                value,
+                "a recurrence without a count when the item has until (RFC 5545: COUNT or "
+                "UNTIL, not both)",
+            )
 
     @with_whom.validator
     def _check_with_whom(self, attribute: attrs.Attribute[Any], value: frozenset[Any]) -> None:
@@ -63,9 +133,61 @@ class PlanItem:
         """The responsible person and everyone they do it with."""
         return self.with_whom | {self.responsible}
 
+    @property
+    def is_recurring(self) -> bool:
+        """Whether the item happens again and again (it has a recurrence)."""
+        return self.recurrence is not None
+
+    @property
+    def is_ongoing(self) -> bool:
+        """Whether the item runs continuously from *starts_on* (no recurrence)."""
+        return self.starts_on is not None and self.recurrence is None
+
+    def ends_on(self) -> dt.date | None:
+        """The last day of the item: its due date, its *until*, or its counted last occurrence.
+
+        ``None`` when the item has no end: a one-off item without a due date, or an ongoing or
+        recurring item with neither *until* nor a count.
+        """
+        if self.starts_on is None:
+            return self.due
+        if self.recurrence is not None and self.recurrence.count is not None:
+            return self.recurrence.last_on(self.starts_on)
+        return self.until
+
+    def is_running_on(self, day: dt.date) -> bool:
+        """Whether an open ongoing or recurring item has started and not yet ended on *day*."""
+        if self.status is not ItemStatus.OPEN or self.starts_on is None or day < self.starts_on:
+            return False
+        end = self.ends_on()
+        return end is None or day <= end
+
+    def next_occurrence_on(self, day: dt.date) -> dt.date | None:
+        """The date the open item next falls on, on or after *day*.
+
+        A recurring item's next occurrence; an ongoing item's start if it has not started yet
+        (while it runs it has no single next date, so ``None``); a one-off item's due date if
+        that is not yet past. ``None`` when the item is done or dropped or nothing is left.
+        """
+        if self.status is not ItemStatus.OPEN:
+            return None
+        if self.recurrence is not None and self.starts_on is not None:
+            return self.recurrence.next_on(self.starts_on, day, until=self.until)
+        if self.starts_on is not None:
+            return self.starts_on if day <= self.starts_on else None
+        return self.due if self.due is not None and day <= self.due else None
+
     def is_overdue_on(self, day: dt.date) -> bool:
-        """Whether the item is still open after its due date."""
-        return self.status is ItemStatus.OPEN and self.due is not None and day > self.due
+        """Whether the item is still open after it should have ended.
+
+        A one-off item is overdue after its due date. An ongoing or recurring item is never
+        overdue while it runs; it is overdue once it has ended (after *until*, or after its
+        last occurrence) and is still open.
+        """
+        if self.status is not ItemStatus.OPEN:
+            return False
+        end = self.ends_on()
+        return end is not None and day > end
 
 
 @attrs.frozen(kw_only=True)

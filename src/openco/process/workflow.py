@@ -13,8 +13,8 @@ change). The day and the actor are always arguments; nothing here reads the cloc
 ...     custody=(Custody(child=kid.id, adult=mum.id, kind=CustodyKind.CUSTODIAL_PARENT),))
 >>> concern = Concern(id=ConcernId("c1"), worker=ProfessionalId("w1"), child=kid.id,
 ...     family=family.id, noticed_on=dt.date(2026, 2, 2),
-...     assessments=(ZoneAssessment(on=dt.date(2026, 2, 2), zone=ConcernZone.SMALL,
-...                                 own_means=OwnMeans.GOOD),))
+...     assessments=(ZoneAssessment(on=dt.date(2026, 2, 2), assessor=ProfessionalId("w1"),
+...                                 zone=ConcernZone.SMALL, own_means=OwnMeans.GOOD),))
 >>> from openco.model import Professional, ServiceKind, ServiceUnit
 >>> daycare = ServiceUnit(id=UnitId("daycare"), name="Päiväkoti", areas={family.home_area},
 ...     kind=ServiceKind.EARLY_CHILDHOOD_EDUCATION)

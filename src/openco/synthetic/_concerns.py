@@ -15,6 +15,7 @@ from openco.model import (
     Need,
     OwnMeans,
     Professional,
+    ProfessionalId,
     ZoneAssessment,
 )
 from openco.synthetic.config import PopulationConfig
@@ -38,9 +39,11 @@ _STEPS: Final = (
 )
 
 
-def _assessment(on: dt.date, step: int) -> ZoneAssessment:
+def _assessment(on: dt.date, step: int, assessor: ProfessionalId) -> ZoneAssessment:
     zone, subzone, own, need = _STEPS[step]
-    return ZoneAssessment(on=on, zone=zone, subzone=subzone, own_means=own, extra_resources=need)
+    return ZoneAssessment(
+        on=on, assessor=assessor, zone=zone, subzone=subzone, own_means=own, extra_resources=need
+    )
 
 
 def build_family_concerns(
@@ -70,11 +73,11 @@ def build_family_concerns(
         gaps.pop()  # a baby born lately: fewer gradings so far
     step = int(rng.random() * 2)
     on = noticed
-    graded = [_assessment(on, step)]
+    graded = [_assessment(on, step, worker.id)]
     for gap in gaps:
         on += dt.timedelta(days=gap)
         step = min(max(step + int(rng.random() * 3) - 1, 0), len(_STEPS) - 1)
-        graded.append(_assessment(on, step))
+        graded.append(_assessment(on, step, worker.id))
     worries = (_WORRIES[int(rng.random() * len(_WORRIES))],)
     strengths = (_STRENGTHS[int(rng.random() * len(_STRENGTHS))],)
     return (

@@ -211,13 +211,20 @@ class _Walk:
         return people[first], people[second]
 
 
-def _assessment(on: dt.date, *, eased: bool, upper: bool) -> ZoneAssessment:
+def _assessment(
+    on: dt.date, *, assessor: ProfessionalId, eased: bool, upper: bool
+) -> ZoneAssessment:
     if eased:
         return ZoneAssessment(
-            on=on, zone=ConcernZone.SMALL, own_means=OwnMeans.SUFFICIENT, extra_resources=Need.NONE
+            on=on,
+            assessor=assessor,
+            zone=ConcernZone.SMALL,
+            own_means=OwnMeans.SUFFICIENT,
+            extra_resources=Need.NONE,
         )
     return ZoneAssessment(
         on=on,
+        assessor=assessor,
         zone=ConcernZone.GREY,
         subzone=GreySubzone.UPPER if upper else GreySubzone.LOWER,
         own_means=OwnMeans.RUNNING_OUT,
@@ -327,7 +334,12 @@ def _walk(walk: _Walk, until: dt.date) -> Case | None:  # noqa: C901, PLR0912, P
         detail: object = None
         consents: tuple[Consent, ...] = ()
         if step is Step.ASSESS:
-            detail = _assessment(day, eased=path == _EASED, upper=rng.random() < 0.5)  # noqa: PLR2004
+            detail = _assessment(
+                day,
+                assessor=worker.id,
+                eased=path == _EASED,
+                upper=rng.random() < 0.5,  # noqa: PLR2004
+            )
         elif step is Step.PREPARE:
             detail = Preparation(
                 worry_and_help_needed=f"The child is {concern.worries[0]}; I need their view",

@@ -25,6 +25,7 @@ from openco.testing.model import concerns as concerns
 from openco.testing.model import consents as consents
 from openco.testing.model import custodies as custodies
 from openco.testing.model import families as families
+from openco.testing.model import interpreter_needs as interpreter_needs
 from openco.testing.model import meetings as meetings
 from openco.testing.model import member_ties as member_ties
 from openco.testing.model import network_maps as network_maps
@@ -35,6 +36,7 @@ from openco.testing.model import person_ids as person_ids
 from openco.testing.model import plan_items as plan_items
 from openco.testing.model import plans as plans
 from openco.testing.model import professionals as professionals
+from openco.testing.model import recurrences as recurrences
 from openco.testing.model import service_units as service_units
 from openco.testing.model import structural_issues as structural_issues
 from openco.testing.model import views as views
@@ -65,6 +67,7 @@ __all__ = [
     "families",
     "good_case",
     "good_path",
+    "interpreter_needs",
     "make_cast",
     "meetings",
     "member_ties",
@@ -76,6 +79,7 @@ __all__ = [
     "plan_items",
     "plans",
     "professionals",
+    "recurrences",
     "service_units",
     "step_sequences",
     "structural_issues",

@@ -54,7 +54,10 @@ from openco.model import (
     DataScope,
     Family,
     FamilyId,
+    Frequency,
     GreySubzone,
+    InterpreterNeed,
+    Interpreting,
     ItemStatus,
     Meeting,
     MeetingId,
@@ -76,6 +79,7 @@ from openco.model import (
     PlanItemId,
     Professional,
     ProfessionalId,
+    Recurrence,
     Ring,
     ServiceKind,
     ServiceUnit,
@@ -85,8 +89,10 @@ from openco.model import (
     TieQuality,
     UnitId,
     View,
+    Weekday,
     ZoneAssessment,
 )
+from openco.model.recurrence import MAX_RECURRENCE_COUNT, MAX_RECURRENCE_INTERVAL
 
 __all__ = [
     "areas",
@@ -95,6 +101,7 @@ __all__ = [
     "consents",
     "custodies",
     "families",
+    "interpreter_needs",
     "meetings",
     "member_ties",
     "network_maps",
@@ -105,6 +112,7 @@ __all__ = [
     "plan_items",
     "plans",
     "professionals",
+    "recurrences",
     "service_units",
     "structural_issues",
     "views",
@@ -141,6 +149,12 @@ def _check_range(
     _check_count(max_name, max_value, least=least, optional=True)
     if max_value is not None and max_value < min_value:
         raise InvalidArgument(f"{min_name}={min_value} is greater than {max_name}={max_value}")
+
+
+def _check_limit(name: str, value: object, high: int) -> None:
+    _check_count(name, value, least=1)
+    if isinstance(value, int) and value > high:
+        raise InvalidArgument(f"{name}={value} is more than the model accepts ({high})")
 
 
 def _check_day(name: str, value: object) -> None:
@@ -446,8 +460,36 @@ def _family(
             draw, [a.id for a in members if a.birth_date < child.birth_date], max_size=3
         )
     ]
+    # Most families need no interpreter; some members of some families do.
+    needs = [
+        InterpreterNeed(person=person, language=draw(_LANGUAGE), kind=kind)
+        for person in _subset(draw, [m.id for m in members], max_size=2)
+        for kind in _subset(draw, tuple(Interpreting), min_size=1, max_size=2)
+    ]
     return Family(
-        id=family_id, members=members, custody=custody, home_area=home_area, language=language
+        id=family_id,
+        members=members,
+        custody=custody,
+        home_area=home_area,
+        language=language,
+        interpreter_needs=needs,
+    )
+
+
+def interpreter_needs(
+    *, kind: SearchStrategy[Interpreting] | None = None
+) -> SearchStrategy[InterpreterNeed]:
+    """A person's need for an interpreter, on its own (no family to check the person against).
+
+    Args:
+        kind: the strategy the kind of interpreting is drawn from (default any kind).
+    """
+    _check_strategy("kind", kind)
+    return st.builds(
+        InterpreterNeed,
+        person=_PERSON_ID,
+        language=_LANGUAGE,
+        kind=kind if kind is not None else st.sampled_from(Interpreting),
     )
 
 
@@ -663,32 +705,45 @@ def zone_assessments(
     *,
     zone: SearchStrategy[ConcernZone] | None = None,
     dates: SearchStrategy[dt.date] | None = None,
+    assessors: SearchStrategy[ProfessionalId] | None = None,
 ) -> SearchStrategy[ZoneAssessment]:
     """Self-assessments on the zones of concern, split into lower and upper only in the grey zone.
 
     Args:
         zone: the strategy the zone is drawn from (default any zone).
         dates: the strategy the assessment's date is drawn from (default any date).
+        assessors: the strategy the assessing worker's id is drawn from (default any id).
+            A concern accepts only its own worker's gradings: pass ``st.just(concern.worker)``
+            to draw an assessment that can regrade *concern*.
     """
     _check_strategy("zone", zone)
     _check_strategy("dates", dates)
+    _check_strategy("assessors", assessors)
     return _zone_assessments(
         zone=zone if zone is not None else st.sampled_from(ConcernZone),
         dates=dates if dates is not None else _DATE,
+        assessors=assessors if assessors is not None else _PERSON_ID.map(ProfessionalId),
     )
 
 
 @st.composite
 def _zone_assessments(
-    draw: st.DrawFn, *, zone: SearchStrategy[ConcernZone], dates: SearchStrategy[dt.date]
+    draw: st.DrawFn,
+    *,
+    zone: SearchStrategy[ConcernZone],
+    dates: SearchStrategy[dt.date],
+    assessors: SearchStrategy[ProfessionalId],
 ) -> ZoneAssessment:
-    return _assessment(draw, zone=draw(zone), on=draw(dates))
+    return _assessment(draw, zone=draw(zone), on=draw(dates), assessor=draw(assessors))
 
 
-def _assessment(draw: st.DrawFn, *, zone: ConcernZone, on: dt.date) -> ZoneAssessment:
+def _assessment(
+    draw: st.DrawFn, *, zone: ConcernZone, on: dt.date, assessor: ProfessionalId
+) -> ZoneAssessment:
     grey = zone is ConcernZone.GREY
     return ZoneAssessment(
         on=on,
+        assessor=assessor,
         zone=zone,
         subzone=_maybe(draw, st.sampled_from(GreySubzone)) if grey else None,
         own_means=_pick(draw, tuple(OwnMeans)),
@@ -764,7 +819,8 @@ def _concern(
         family=family,
         noticed_on=noticed_on,
         assessments=[
-            _assessment(draw, zone=_pick(draw, tuple(ConcernZone)), on=on) for on in graded_on
+            _assessment(draw, zone=_pick(draw, tuple(ConcernZone)), on=on, assessor=worker)
+            for on in graded_on
         ],
         worries=draw(st.lists(_TEXT, max_size=3)),
         strengths=draw(st.lists(_TEXT, max_size=3)),
@@ -867,6 +923,7 @@ def _meetings(
         concern=_maybe(draw, _ID.map(ConcernId)),
         speaking_order=_subset(draw, [p.person for p in present]),
         structural_issues=_issues(draw, raised_by=_PERSON_ID, dates=dates),
+        interpreted_for=_subset(draw, [p.person for p in present], max_size=2),
     )
 
 
@@ -925,15 +982,80 @@ def _plan_item(
 ) -> PlanItem:
     """An item whose responsible person and helpers are drawn from *people* (not empty)."""
     responsible, *helpers = _subset(draw, people, min_size=1, max_size=4)
+    # One-off (with or without a due date), ongoing, or recurring.
+    kind = draw(_integers(0, 2))
+    starts_on = draw(dates) if kind else None
+    until = None
+    if starts_on is not None and draw(_BOOL):
+        other = draw(dates)
+        starts_on, until = min(starts_on, other), max(starts_on, other)
     return PlanItem(
         id=item_id,
         what=draw(_TEXT),
         responsible=responsible,
         with_whom=helpers,
-        due=_maybe(draw, dates),
+        due=_maybe(draw, dates) if kind == 0 else None,
         status=status,
         outcome=None if status is ItemStatus.OPEN else _maybe(draw, _TEXT),
+        starts_on=starts_on,
+        until=until,
+        recurrence=_recurrence(draw, counted=until is None) if kind == 2 else None,  # noqa: PLR2004
     )
+
+
+@st.composite
+def _recurrences(
+    draw: st.DrawFn,
+    *,
+    frequency: SearchStrategy[Frequency],
+    max_interval: int,
+    max_count: int | None,
+) -> Recurrence:
+    chosen = draw(frequency)
+    weekly = chosen is Frequency.WEEKLY
+    return Recurrence(
+        frequency=chosen,
+        interval=draw(_integers(1, max_interval)),
+        weekdays=_subset(draw, tuple(Weekday)) if weekly else (),
+        count=_maybe(draw, _integers(1, max_count)) if max_count is not None else None,
+    )
+
+
+def recurrences(
+    *,
+    frequency: SearchStrategy[Frequency] | None = None,
+    max_interval: int = MAX_RECURRENCE_INTERVAL,
+    max_count: int | None = MAX_RECURRENCE_COUNT,
+) -> SearchStrategy[Recurrence]:
+    """How a recurring plan item repeats: weekdays only for weekly ones, a count or none.
+
+    Args:
+        frequency: the strategy the frequency is drawn from (default any frequency).
+        max_interval: the largest interval (1 to ``MAX_RECURRENCE_INTERVAL``).
+        max_count: the largest count (1 to ``MAX_RECURRENCE_COUNT``), or ``None`` for
+            recurrences without a count.
+
+    Raises:
+        InvalidArgument: a limit is outside the range the model accepts.
+    """
+    _check_strategy("frequency", frequency)
+    _check_limit("max_interval", max_interval, MAX_RECURRENCE_INTERVAL)
+    if max_count is not None:
+        _check_limit("max_count", max_count, MAX_RECURRENCE_COUNT)
+    return _recurrences(
+        frequency=frequency if frequency is not None else st.sampled_from(Frequency),
+        max_interval=max_interval,
+        max_count=max_count,
+    )
+
+
+_RECURRENCE: Final = recurrences()
+_UNCOUNTED: Final = recurrences(max_count=None)
+
+
+def _recurrence(draw: st.DrawFn, *, counted: bool) -> Recurrence:
+    """A recurrence for an item: one with *until* takes no count (RFC 5545)."""
+    return draw(_RECURRENCE if counted else _UNCOUNTED)
 
 
 def views() -> SearchStrategy[View]:
@@ -1358,6 +1480,9 @@ def _add_family_meetings(draft: _Draft, family: Family) -> None:
                 concern=_pick(draw, [None, *about]),
                 speaking_order=_subset(draw, [p.person for p in present]),
                 structural_issues=_issues(draw, raised_by=known, dates=dates),
+                interpreted_for=_subset(
+                    draw, [p.person for p in present if family.interpreter_needs_of(p.person)]
+                ),
             )
         )
 

@@ -161,6 +161,7 @@ def make_cast(
         assessments=(
             ZoneAssessment(
                 on=noticed_on,
+                assessor=ProfessionalId(PersonId("w-teacher")),
                 zone=zone,
                 subzone=GreySubzone.LOWER if zone is ConcernZone.GREY else None,
                 own_means=OwnMeans.RUNNING_OUT,
@@ -327,7 +328,7 @@ def good_path(cast: Cast) -> tuple[Attempt, ...]:
 
     def assessment(days: int, zone: ConcernZone, subzone: GreySubzone | None) -> ZoneAssessment:
         return ZoneAssessment(
-            on=on(days), zone=zone, subzone=subzone, own_means=OwnMeans.RUNNING_OUT
+            on=on(days), assessor=worker, zone=zone, subzone=subzone, own_means=OwnMeans.RUNNING_OUT
         )
 
     role = ActorRole.WORKER
@@ -394,10 +395,11 @@ def _consent(cast: Cast, on: dt.date, *, valid: bool, serial: int) -> Consent:
     )
 
 
-def _zone_assessments(on: dt.date) -> st.SearchStrategy[ZoneAssessment]:
+def _zone_assessments(on: dt.date, assessor: ProfessionalId) -> st.SearchStrategy[ZoneAssessment]:
     return st.builds(
         ZoneAssessment,
         on=st.just(on),
+        assessor=st.just(assessor),
         zone=st.sampled_from([ConcernZone.SMALL, ConcernZone.GREY, ConcernZone.NONE]),
         own_means=st.sampled_from(OwnMeans),
     )
@@ -588,9 +590,9 @@ def _police_notifications(_cast: Cast, _case: Case, _on: dt.date) -> st.SearchSt
 
 
 _DRAWERS: dict[LabelledEnum, _Drawer] = {
-    Step.ASSESS: lambda _cast, _case, on: _zone_assessments(on),
-    Step.REASSESS: lambda _cast, _case, on: _zone_assessments(on),
-    Step.START_NEW_CYCLE: lambda _cast, _case, on: _zone_assessments(on),
+    Step.ASSESS: lambda _cast, case, on: _zone_assessments(on, case.contact),
+    Step.REASSESS: lambda _cast, case, on: _zone_assessments(on, case.contact),
+    Step.START_NEW_CYCLE: lambda _cast, case, on: _zone_assessments(on, case.contact),
     Step.PREPARE: _preparations,
     Step.RAISE: _raisings,
     Step.CONSULT: _consultations,
