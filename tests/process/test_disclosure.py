@@ -83,7 +83,7 @@ def take(case: Case, attempt: Attempt, *, records: Records = RECORDS, **changes:
 
 def refusals(case: Case, attempt: Attempt, **changes: object) -> list[tuple[str, str, object]]:
     with pytest.raises(TransitionNotAllowedError) as error:
-        take(case, attempt, **changes)
+        take(case, attempt, **changes)  # type: ignore[arg-type]
     return [(r.rule, r.key, dict(r.params).get("recipient")) for r in error.value.reasons]
 
 
@@ -101,7 +101,8 @@ class TestAWithdrawnConsent:
         withdrawn = the_consent().withdrawn(on=AGREE.on + dt.timedelta(days=3))
         case = advance(
             case, Step.REASSESS, actor=CAST.worker, on=withdrawn.withdrawn_on,  # type: ignore[arg-type]
-            detail=attrs.evolve(PATH[4].detail, on=withdrawn.withdrawn_on), consents=[withdrawn],
+            detail=attrs.evolve(PATH[4].detail, on=withdrawn.withdrawn_on),  # type: ignore[misc]
+            consents=[withdrawn],
             records=RECORDS,
         )  # fmt: skip
 
@@ -236,8 +237,11 @@ class TestAStatutoryBasisCoversItsRecipient:
 class TestAChildsOwnConsent:
     """Finding 6: a four-year-old consented for herself."""
 
-    def own(self, **changes: object) -> Consent:
-        return attrs.evolve(the_consent(), given_by=CAST.child, giver=ConsentGiver.SELF, **changes)
+    def own(self, *, judged_capable: bool | None = None) -> Consent:
+        return attrs.evolve(
+            the_consent(), given_by=CAST.child, giver=ConsentGiver.SELF,
+            judged_capable=judged_capable,
+        )  # fmt: skip
 
     def test_a_four_year_old_cannot_consent_for_herself(self) -> None:
         found = refusals(good_case(steps=6), AGREE, consents=(self.own(),))
@@ -266,10 +270,10 @@ class TestAChildsOwnConsent:
 class TestProhibitionsAndRefusals:
     """A prohibition (kielto) blocks; a refused consent is recorded as such (§6.5a)."""
 
-    def prohibition(self, **changes: object) -> Consent:
+    def prohibition(self) -> Consent:
         return attrs.evolve(
             the_consent(), id=ConsentId("k-no"), decision=ConsentDecision.PROHIBITED,
-            units={CAST.colleague_unit}, **changes,
+            units={CAST.colleague_unit},
         )  # fmt: skip
 
     def test_a_prohibition_blocks_the_unit_it_names_even_with_consent(self) -> None:
@@ -353,8 +357,9 @@ class TestTheJudgement:
     def test_a_consent_counts_on_the_day_the_meeting_is_held(self) -> None:
         """Judged on the day it is held, not the day it is recorded."""
         late = attrs.evolve(the_consent(), valid_from=HOLD.on + dt.timedelta(days=1))
-        case = take(good_case(steps=6), AGREE, consents=(late,), detail=attrs.evolve(
-            AGREE.detail, units=frozenset()))  # fmt: skip
+        assert isinstance(AGREE.detail, Invitation)
+        uninvited = attrs.evolve(AGREE.detail, units=frozenset())
+        case = take(good_case(steps=6), AGREE, consents=(late,), detail=uninvited)
 
         found = refusals(case, HOLD)
 
