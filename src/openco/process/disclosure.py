@@ -40,6 +40,7 @@ __all__ = [
     "CAPABLE_AGE",
     "Disclosure",
     "DisclosureGrounds",
+    "child_can_decide",
     "consent_states",
     "may_disclose",
 ]
