@@ -3,7 +3,8 @@
 * :class:`OpencoError` – the base; catch it to catch anything openco raises on purpose.
 
   * :class:`InvalidModelError` (also :class:`ValueError`) – an object would break an invariant.
-    Carries the class, the field, the bad value and what is allowed.
+    Carries the class, the field, the bad value and what is allowed, and a code with the
+    message in Finnish, Swedish and English for the person who typed the value.
   * :class:`InvalidDocumentError` (also :class:`ValueError`) – a JSON document is not a valid
     openco document. Carries every :class:`DocumentProblem` found, each with its JSON path.
   * :class:`TransitionNotAllowedError` – a workflow step was refused: the stage does not allow
@@ -31,6 +32,7 @@ in ``__str__`` from the data it carries, so that exceptions pickle and copy inta
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Final
 
 import attrs
 
@@ -60,26 +62,74 @@ class OpencoError(Exception):
     """Base of every exception openco raises on purpose."""
 
 
+_LANGUAGES = ("fi", "sv", "en")
+_GENERIC: Final = {
+    "fi": "{owner}, {field}: arvo ei kelpaa.",
+    "sv": "{owner}, {field}: värdet godtas inte.",
+    "en": "{owner}, {field}: the value is not allowed ({allowed}).",
+}
+
+
 class InvalidModelError(OpencoError, ValueError):
     """An object would break one of its invariants.
+
+    ``str(error)`` is the developer's message. A person who typed the value reads
+    :meth:`message` in their own language instead: the model's validators give every refusal
+    a *code* (``"missing"``, ``"identifier"``, ``"choice"`` …, listed in the model docs) and the
+    message in Finnish, Swedish and English, with the class and field named in words. The
+    translated messages never quote the value, which may be personal data.
 
     Attributes:
         owner: the class whose invariant was broken, e.g. ``"Person"``.
         field: the field (or fields, comma separated) at fault, e.g. ``"birth_date"``.
         value: the offending value.
-        allowed: what the field accepts, in words.
+        allowed: what the field accepts, in words (English, for developers).
+        code: what kind of refusal it is, stable across versions (``"invalid"`` if unknown).
+        texts: the message as ``(fi, sv, en)``, or ``None`` for a generic one.
 
     >>> err = InvalidModelError("Person", "name", "", "a non-empty string")
     >>> str(err)
     "Person.name: got '', allowed: a non-empty string"
+    >>> err.code, err.message("fi")
+    ('invalid', 'Person, name: arvo ei kelpaa.')
+    >>> coded = InvalidModelError("PlanItem", "responsible", None, "an id", "missing",
+    ...     ("Suunnitelman kohta, vastuuhenkilö: tieto puuttuu.",
+    ...      "Punkt i planen, ansvarig person: uppgiften saknas.",
+    ...      "Plan item, responsible person: missing."))
+    >>> coded.message("sv")
+    'Punkt i planen, ansvarig person: uppgiften saknas.'
     """
 
-    def __init__(self, owner: str, field: str, value: object, allowed: str) -> None:
-        super().__init__(owner, field, value, allowed)
+    def __init__(  # noqa: PLR0917 - positional, so that pickling rebuilds it as cls(*args)
+        self,
+        owner: str,
+        field: str,
+        value: object,
+        allowed: str,
+        code: str = "invalid",
+        texts: tuple[str, str, str] | None = None,
+    ) -> None:
+        # Positional, all of them: pickling rebuilds the error as cls(*args).
+        super().__init__(owner, field, value, allowed, code, texts)
         self.owner = owner
         self.field = field
         self.value = value
         self.allowed = allowed
+        self.code = code
+        self.texts = texts
+
+    def message(self, language: object = "en") -> str:
+        """The message for the person who typed the value, in *language* (fi, sv or en).
+
+        Raises:
+            ValueError: *language* is none of fi, sv, en.
+        """
+        code = getattr(language, "value", language)
+        if code not in _LANGUAGES:
+            raise ValueError(f"language: got {language!r}, allowed: one of fi, sv, en")
+        if self.texts is not None:
+            return self.texts[_LANGUAGES.index(str(code))]
+        return _GENERIC[str(code)].format(owner=self.owner, field=self.field, allowed=self.allowed)
 
     def __str__(self) -> str:
         return f"{self.owner}.{self.field}: got {_shown(self.value)}, allowed: {self.allowed}"
@@ -125,9 +175,6 @@ class InvalidDocumentError(OpencoError, ValueError):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the document:"
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
-
-
-_LANGUAGES = ("fi", "sv", "en")
 
 
 @attrs.frozen(kw_only=True)

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import settings
 
 from openco.errors import InvalidModelError
+from openco.model._messages import CODES
 
 _PROFILE = settings.default or settings()
 FEWER_EXAMPLES = settings(max_examples=max(4, _PROFILE.max_examples // 5))
@@ -34,8 +35,14 @@ def assert_refused(build: Callable[[], object], field: str) -> InvalidModelError
     assert error.field == field, str(error)
     assert error.allowed
     assert str(error).startswith(f"{error.owner}.{field}: got ")
+    # A coded message in Finnish, Swedish and English for the person who typed the value.
+    assert error.code in CODES, error.code
+    assert error.code != "invalid", f"{error.owner}.{field} has no code of its own"
+    assert error.texts is not None
+    assert len({error.message(language) for language in ("fi", "sv", "en")}) == 3
     copy = pickle.loads(pickle.dumps(error))
     assert (type(copy), copy.args, str(copy)) == (type(error), error.args, str(error))
+    assert (copy.code, copy.texts) == (error.code, error.texts)
     return error
 
 

@@ -1,7 +1,8 @@
 """Reusable attrs validators that raise :class:`~openco.errors.InvalidModelError`.
 
 Each validator names the class, the field, the value and what is allowed, so that a caller who
-builds an object from user input can show the user exactly what to fix.
+builds an object from user input can show the user exactly what to fix; and gives the refusal a
+code with its message in Finnish, Swedish and English (:mod:`openco.model._messages`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ from typing import Any, Final, TypeVar, cast
 import attrs
 
 from openco.errors import InvalidModelError
+from openco.model import _messages
+
+Field = _messages.Field
+"""A message parameter that names another field (shown in words)."""
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 T = TypeVar("T")
@@ -38,9 +43,36 @@ def set_repr(value: object) -> str:
     return f"{type(value).__name__}({{{', '.join(sorted(map(repr, value)))}}})"
 
 
-def fail(instance: object, field: str, value: object, allowed: str) -> InvalidModelError:
-    """Build the error for *field* of *instance*; the caller raises it."""
-    return InvalidModelError(type(instance).__name__, field, value, allowed)
+def fail(
+    instance: object,
+    field: str,
+    value: object,
+    allowed: str,
+    code: str = "invalid",
+    **params: object,
+) -> InvalidModelError:
+    """Build the error for *field* of *instance*; the caller raises it.
+
+    *code* says what kind of refusal it is (a key of :data:`openco.model._messages.CODES`) and
+    *params* fill its sentence; a value that is ``None`` is reported as ``"missing"``.
+    """
+    return fail_as(type(instance).__name__, field, value, allowed, code, **params)
+
+
+def fail_as(
+    owner: str, field: str, value: object, allowed: str, code: str = "invalid", **params: object
+) -> InvalidModelError:
+    """:func:`fail` for a class named *owner* (from a class method, before an instance exists)."""
+    if value is None and code in _NONE_IS_MISSING:
+        code = "missing"
+    texts = _messages.render(owner, field, code, params)
+    return InvalidModelError(owner, field, value, allowed, code, texts)
+
+
+# The codes whose check never accepts None: there, None is a value the user did not give.
+_NONE_IS_MISSING: Final = frozenset(
+    {"identifier", "text", "date", "boolean", "choice", "list", "language_code", "whole_number"}
+)
 
 
 def _is_collection(value: object) -> bool:
@@ -82,6 +114,7 @@ def collection(kind: type[tuple[Any, ...] | frozenset[Any]], what: str) -> Valid
                 attribute.name,
                 value,
                 f"a list, tuple or set of {what}, not text or a single value",
+                "list",
             )
 
     return check
@@ -95,6 +128,7 @@ def identifier(instance: object, attribute: attrs.Attribute[Any], value: object)
             attribute.name,
             value,
             "an id of 1-128 letters, digits or ._:@/- starting with a letter or digit",
+            "identifier",
         )
 
 
@@ -102,7 +136,7 @@ def identifiers(instance: object, attribute: attrs.Attribute[Any], value: Iterab
     """Every element is an id, as :func:`identifier`."""
     for index, element in enumerate(value):
         if not isinstance(element, str) or _ID.fullmatch(element) is None:
-            raise fail(instance, f"{attribute.name}[{index}]", element, "an id")
+            raise fail(instance, f"{attribute.name}[{index}]", element, "an id", "identifier")
 
 
 def optional_identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -114,7 +148,7 @@ def optional_identifier(instance: object, attribute: attrs.Attribute[Any], value
 def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Text that is not empty or only white space."""
     if not isinstance(value, str) or not value.strip():
-        raise fail(instance, attribute.name, value, "a non-empty text")
+        raise fail(instance, attribute.name, value, "a non-empty text", "text")
 
 
 def optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -126,7 +160,7 @@ def optional_text(instance: object, attribute: attrs.Attribute[Any], value: obje
 def day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A calendar date (a :class:`datetime.date`, not a :class:`datetime.datetime`)."""
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise fail(instance, attribute.name, value, "a datetime.date")
+        raise fail(instance, attribute.name, value, "a datetime.date", "date")
 
 
 def optional_day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -138,7 +172,7 @@ def optional_day(instance: object, attribute: attrs.Attribute[Any], value: objec
 def boolean(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """``True`` or ``False``."""
     if not isinstance(value, bool):
-        raise fail(instance, attribute.name, value, "True or False")
+        raise fail(instance, attribute.name, value, "True or False", "boolean")
 
 
 def member_of(enum_type: type) -> Validator:
@@ -147,7 +181,14 @@ def member_of(enum_type: type) -> Validator:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, enum_type):
             options = ", ".join(m.value for m in enum_type)  # type: ignore[attr-defined]
-            raise fail(instance, attribute.name, value, f"a {enum_type.__name__}: {options}")
+            raise fail(
+                instance,
+                attribute.name,
+                value,
+                f"a {enum_type.__name__}: {options}",
+                "choice",
+                options=enum_type,
+            )
 
     return check
 
@@ -169,13 +210,13 @@ def each(kind: type | tuple[type, ...], what: str, check: Validator | None = Non
     def validate(instance: object, attribute: attrs.Attribute[Any], value: Iterable[Any]) -> None:
         for index, element in enumerate(value):
             if not isinstance(element, kind) or (isinstance(element, bool) and kind is not bool):
-                raise fail(instance, f"{attribute.name}[{index}]", element, what)
+                raise fail(instance, f"{attribute.name}[{index}]", element, what, "element")
             if check is not None:
                 try:
                     check(instance, attribute, element)
                 except InvalidModelError as error:
                     raise fail(
-                        instance, f"{attribute.name}[{index}]", element, error.allowed
+                        instance, f"{attribute.name}[{index}]", element, error.allowed, error.code
                     ) from None
 
     return validate
@@ -194,6 +235,7 @@ def unique(key: Callable[[Any], Hashable], what: str) -> Validator:
                     f"{attribute.name}[{index}].{what}",
                     k,
                     f"a {what} not used before in {attribute.name}",
+                    "unique",
                 )
             seen.add(k)
 
@@ -203,7 +245,7 @@ def unique(key: Callable[[Any], Hashable], what: str) -> Validator:
 def non_empty(instance: object, attribute: attrs.Attribute[Any], value: Iterable[Any]) -> None:
     """At least one element."""
     if not tuple(value):
-        raise fail(instance, attribute.name, value, "at least one element")
+        raise fail(instance, attribute.name, value, "at least one element", "non_empty")
 
 
 def not_after(limit_field: str) -> Validator:
@@ -212,7 +254,14 @@ def not_after(limit_field: str) -> Validator:
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         limit = getattr(instance, limit_field)
         if value is not None and limit is not None and value > limit:
-            raise fail(instance, attribute.name, value, f"a date on or before {limit_field}")
+            raise fail(
+                instance,
+                attribute.name,
+                value,
+                f"a date on or before {limit_field}",
+                "not_after",
+                limit=Field(limit_field),
+            )
 
     return validate
 
@@ -224,7 +273,12 @@ def not_before(limit_field: str) -> Validator:
         limit = getattr(instance, limit_field)
         if value is not None and limit is not None and value < limit:
             raise fail(
-                instance, attribute.name, value, f"a date on or after {limit_field} ({limit})"
+                instance,
+                attribute.name,
+                value,
+                f"a date on or after {limit_field} ({limit})",
+                "not_before",
+                limit=Field(limit_field),
             )
 
     return validate

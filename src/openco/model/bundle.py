@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from openco.errors import DocumentProblem, InvalidModelError
+from openco.errors import DocumentProblem
 from openco.model import _validators as v
 from openco.model.concern import Concern
 from openco.model.consent import Consent, ConsentGiver
@@ -352,23 +352,29 @@ class Bundle:
         for name, kind in kinds.items():
             items = getattr(self, name)
             if not isinstance(items, tuple):
-                raise InvalidModelError(
+                raise v.fail_as(
                     "Bundle",
                     name,
                     items,
                     f"a list, tuple or set of {kind.__name__} objects, not text or a single value",
+                    "list",
                 )
             for index, item in enumerate(items):
                 if not isinstance(item, kind):
-                    raise InvalidModelError(
-                        "Bundle", f"{name}[{index}]", item, f"a {kind.__name__}"
+                    raise v.fail_as(
+                        "Bundle", f"{name}[{index}]", item, f"a {kind.__name__}", "element"
                     )
         problems = reference_problems(**attrs.asdict(self, recurse=False))
         if problems:
             first = problems[0]
             more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-            raise InvalidModelError(
-                "Bundle", first.path, first.message, f"resolved references{more}"
+            raise v.fail_as(
+                "Bundle",
+                first.path,
+                first.message,
+                f"resolved references{more}",
+                "reference",
+                more=len(problems) - 1,
             )
 
     def family(self, family_id: str) -> Family:
@@ -380,7 +386,7 @@ class Bundle:
         for f in self.families:
             if f.id == family_id:
                 return f
-        raise InvalidModelError("Bundle", "families", family_id, "the id of a family")
+        raise v.fail_as("Bundle", "families", family_id, "the id of a family", "unknown_family")
 
     def maps_of(self, family_id: str) -> tuple[NetworkMap, ...]:
         """The versions of *family_id*'s network map, oldest first."""

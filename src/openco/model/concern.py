@@ -106,7 +106,9 @@ class ZoneAssessment:
     @subzone.validator
     def _check_subzone(self, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None and self.zone is not ConcernZone.GREY:
-            raise v.fail(self, attribute.name, value, "None unless the zone is grey")
+            raise v.fail(
+                self, attribute.name, value, "None unless the zone is grey", "subzone_not_grey"
+            )
 
     @property
     def step(self) -> int:
@@ -187,6 +189,7 @@ class Concern:
                     f"{attribute.name}[{index}].assessor",
                     assessment.assessor,
                     f"the concern's worker {self.worker!r}: a concern is one worker's own view",
+                    "assessor_not_worker",
                 )
             if assessment.on < previous:
                 raise v.fail(
@@ -194,6 +197,7 @@ class Concern:
                     f"{attribute.name}[{index}].on",
                     assessment.on,
                     f"a date on or after {previous} (noticed_on and earlier assessments)",
+                    "order",
                 )
             previous = assessment.on
 

@@ -150,9 +150,17 @@ class Consent:
     @giver.validator
     def _check_giver(self, attribute: attrs.Attribute[Any], value: ConsentGiver) -> None:
         if value is ConsentGiver.SELF and self.given_by != self.subject:
-            raise v.fail(self, attribute.name, value, "custodian when given_by is not the subject")
+            raise v.fail(
+                self,
+                attribute.name,
+                value,
+                "custodian when given_by is not the subject",
+                "consent_giver",
+            )
         if value is ConsentGiver.CUSTODIAN and self.given_by == self.subject:
-            raise v.fail(self, attribute.name, value, "self when given_by is the subject")
+            raise v.fail(
+                self, attribute.name, value, "self when given_by is the subject", "consent_giver"
+            )
 
     def is_valid_on(self, day: dt.date) -> bool:
         """Whether the consent is in force on *day*."""
@@ -186,5 +194,11 @@ class Consent:
             InvalidModelError: it was already withdrawn, or *on* is before it was valid.
         """
         if self.withdrawn_on is not None:
-            raise v.fail(self, "withdrawn_on", self.withdrawn_on, "None (not yet withdrawn)")
+            raise v.fail(
+                self,
+                "withdrawn_on",
+                self.withdrawn_on,
+                "None (not yet withdrawn)",
+                "already_withdrawn",
+            )
         return attrs.evolve(self, withdrawn_on=on)

@@ -57,7 +57,9 @@ class Custody:
     @adult.validator
     def _check_adult(self, attribute: attrs.Attribute[PersonId], value: PersonId) -> None:
         if value == self.child:
-            raise v.fail(self, attribute.name, value, "a person other than the child")
+            raise v.fail(
+                self, attribute.name, value, "a person other than the child", "custody_self"
+            )
 
 
 class Interpreting(LabelledEnum):
@@ -103,7 +105,13 @@ class InterpreterNeed:
     @language.validator
     def _check_language(self, attribute: attrs.Attribute[str], value: str) -> None:
         if not isinstance(value, str) or _LANGUAGE_CODE.fullmatch(value) is None:
-            raise v.fail(self, attribute.name, value, "an ISO 639 code of 2-3 lowercase letters")
+            raise v.fail(
+                self,
+                attribute.name,
+                value,
+                "an ISO 639 code of 2-3 lowercase letters",
+                "language_code",
+            )
 
 
 def _members_tuple(value: Iterable[Person]) -> tuple[Person, ...]:
@@ -178,13 +186,23 @@ class Family:
         for index, need in enumerate(value):
             if need.person not in members:
                 raise v.fail(
-                    self, f"{attribute.name}[{index}].person", need.person, "the id of a member"
+                    self,
+                    f"{attribute.name}[{index}].person",
+                    need.person,
+                    "the id of a member",
+                    "member",
                 )
 
     @language.validator
     def _check_language(self, attribute: attrs.Attribute[str], value: str) -> None:
         if not isinstance(value, str) or _LANGUAGE_CODE.fullmatch(value) is None:
-            raise v.fail(self, attribute.name, value, "an ISO 639 code of 2-3 lowercase letters")
+            raise v.fail(
+                self,
+                attribute.name,
+                value,
+                "an ISO 639 code of 2-3 lowercase letters",
+                "language_code",
+            )
 
     @custody.validator
     def _check_custody(self, attribute: attrs.Attribute[Any], value: tuple[Custody, ...]) -> None:
@@ -194,7 +212,11 @@ class Family:
                 person = getattr(relation, role)
                 if person not in born:
                     raise v.fail(
-                        self, f"{attribute.name}[{index}].{role}", person, "the id of a member"
+                        self,
+                        f"{attribute.name}[{index}].{role}",
+                        person,
+                        "the id of a member",
+                        "member",
                     )
             # A parent or custodian is always older than the child; a relation the other way
             # round is a data-entry error (child and adult swapped), never a real family.
@@ -204,6 +226,7 @@ class Family:
                     f"{attribute.name}[{index}].adult",
                     relation.adult,
                     f"a member born before the child {relation.child!r}",
+                    "custody_order",
                 )
 
     def member(self, person: PersonId) -> Person:
@@ -215,7 +238,7 @@ class Family:
         for m in self.members:
             if m.id == person:
                 return m
-        raise v.fail(self, "members", person, "the id of a member")
+        raise v.fail(self, "members", person, "the id of a member", "member")
 
     def children_on(self, day: dt.date) -> tuple[Person, ...]:
         """Members who are under 18 on *day* (and born by then)."""

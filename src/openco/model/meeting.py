@@ -105,7 +105,9 @@ class Participant:
     @unit.validator
     def _check_unit(self, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None and not self.role.is_professional:
-            raise v.fail(self, attribute.name, value, "None unless the role is a worker's")
+            raise v.fail(
+                self, attribute.name, value, "None unless the role is a worker's", "unit_not_worker"
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -200,26 +202,46 @@ class Meeting:
         present = {p.person for p in self.participants}
         for person in sorted(value):
             if person not in present:
-                raise v.fail(self, attribute.name, person, "ids of participants")
+                raise v.fail(self, attribute.name, person, "ids of participants", "participant")
 
     @family.validator
     def _check_family(self, attribute: attrs.Attribute[Any], value: object) -> None:
         if self.kind.is_with_family and value is None:
-            raise v.fail(self, attribute.name, value, f"a family id for a {self.kind.value}")
+            raise v.fail(
+                self,
+                attribute.name,
+                value,
+                f"a family id for a {self.kind.value}",
+                "family_meeting_needs_family",
+            )
         if not self.kind.is_with_family and value is not None:
-            raise v.fail(self, attribute.name, value, "None for an area meeting")
+            raise v.fail(
+                self,
+                attribute.name,
+                value,
+                "None for an area meeting",
+                "area_meeting_has_no_family",
+            )
 
     @area.validator
     def _check_area(self, attribute: attrs.Attribute[Any], value: object) -> None:
         if self.kind is MeetingKind.AREA_MEETING and value is None:
-            raise v.fail(self, attribute.name, value, "an area id for an area meeting")
+            raise v.fail(
+                self,
+                attribute.name,
+                value,
+                "an area id for an area meeting",
+                "area_meeting_needs_area",
+            )
 
     @speaking_order.validator
     def _check_speakers(self, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
         present = {p.person for p in self.participants}
         for index, person in enumerate(value):
             if person not in present:
-                raise v.fail(self, f"{attribute.name}[{index}]", person, "a participant's id")
+                raise v.fail(
+                    self, f"{attribute.name}[{index}]", person, "a participant's id", "participant"
+                )
 
     def with_role(self, *roles: MeetingRole) -> tuple[Participant, ...]:
         """The participants who took part in any of *roles*."""

@@ -173,7 +173,13 @@ class NetworkMember:
     def _check_professional(self, attribute: attrs.Attribute[Any], value: object) -> None:
         v.optional_identifier(self, attribute, value)
         if value is not None and self.sector is not NetworkSector.PROFESSIONALS:
-            raise v.fail(self, attribute.name, value, "None unless the sector is professionals")
+            raise v.fail(
+                self,
+                attribute.name,
+                value,
+                "None unless the sector is professionals",
+                "professional_not_sector",
+            )
 
     @support.validator
     def _check_support(self, attribute: attrs.Attribute[Any], value: frozenset[Any]) -> None:
@@ -183,6 +189,7 @@ class NetworkMember:
                 attribute.name,
                 sorted(s.value for s in value),
                 "no support types unless the direction is to_family or mutual",
+                "support_direction",
             )
 
     @property
@@ -219,7 +226,7 @@ class MemberTie:
     @b.validator
     def _check_b(self, attribute: attrs.Attribute[Any], value: PersonId) -> None:
         if value == self.a:
-            raise v.fail(self, attribute.name, value, "a member other than a")
+            raise v.fail(self, attribute.name, value, "a member other than a", "tie_self")
 
 
 def _members(value: Iterable[NetworkMember]) -> tuple[NetworkMember, ...]:
@@ -298,6 +305,7 @@ class NetworkMap:
                         f"{attribute.name}[{index}].{end}",
                         getattr(tie, end),
                         "the id of a member of this map",
+                        "unknown_map_member",
                     )
 
     def member(self, member: PersonId) -> NetworkMember:
@@ -309,7 +317,9 @@ class NetworkMap:
         for m in self.members:
             if m.id == member:
                 return m
-        raise v.fail(self, "members", member, "the id of a member of this map")
+        raise v.fail(
+            self, "members", member, "the id of a member of this map", "unknown_map_member"
+        )
 
     def in_ring(self, ring: Ring) -> tuple[NetworkMember, ...]:
         """The members placed on *ring*."""
@@ -330,5 +340,12 @@ class NetworkMap:
             InvalidModelError: *drawn_on* is not after this version's date.
         """
         if drawn_on <= self.drawn_on:
-            raise v.fail(self, "drawn_on", drawn_on, f"a date after {self.drawn_on}")
+            raise v.fail(
+                self,
+                "drawn_on",
+                drawn_on,
+                f"a date after {self.drawn_on}",
+                "after",
+                limit=v.Field("drawn_on"),
+            )
         return attrs.evolve(self, id=new_id, drawn_on=drawn_on)

@@ -55,7 +55,9 @@ class Person:
             InvalidModelError: *day* is before the birth date.
         """
         if day < self.birth_date:
-            raise v.fail(self, "birth_date", self.birth_date, f"a date on or before {day}")
+            raise v.fail(
+                self, "birth_date", self.birth_date, f"a date on or before {day}", "born_later"
+            )
         born = self.birth_date
         # Compare (month, day) rather than adding years to the birth date: dateutil's
         # relativedelta moves 29 February to the 28th in common years, a day early.

@@ -88,6 +88,7 @@ class PlanItem:
                 attribute.name,
                 value,
                 "None for an ongoing or recurring item (one with starts_on): it ends on until",
+                "due_with_start",
             )
 
     @until.validator
@@ -95,10 +96,17 @@ class PlanItem:
         if value is None:
             return
         if self.starts_on is None:
-            raise v.fail(self, attribute.name, value, "None unless the item has starts_on")
+            raise v.fail(
+                self, attribute.name, value, "None unless the item has starts_on", "needs_start"
+            )
         if isinstance(value, dt.date) and value < self.starts_on:
             raise v.fail(
-                self, attribute.name, value, f"a date on or after starts_on ({self.starts_on})"
+                self,
+                attribute.name,
+                value,
+                f"a date on or after starts_on ({self.starts_on})",
+                "not_before",
+                limit=v.Field("starts_on"),
             )
 
     @recurrence.validator
@@ -106,9 +114,11 @@ class PlanItem:
         if value is None:
             return
         if not isinstance(value, Recurrence):
-            raise v.fail(self, attribute.name, value, "None or a Recurrence")
+            raise v.fail(self, attribute.name, value, "None or a Recurrence", "element")
         if self.starts_on is None:
-            raise v.fail(self, attribute.name, value, "None unless the item has starts_on")
+            raise v.fail(
+                self, attribute.name, value, "None unless the item has starts_on", "needs_start"
+            )
         if value.count is not None and self.until is not None:
             raise v.fail(
                 self,
@@ -116,17 +126,26 @@ class PlanItem:
                 value,
                 "a recurrence without a count when the item has until (RFC 5545: COUNT or "
                 "UNTIL, not both)",
+                "count_with_until",
             )
 
     @with_whom.validator
     def _check_with_whom(self, attribute: attrs.Attribute[Any], value: frozenset[Any]) -> None:
         if self.responsible in value:
-            raise v.fail(self, attribute.name, self.responsible, "people other than responsible")
+            raise v.fail(
+                self,
+                attribute.name,
+                self.responsible,
+                "people other than responsible",
+                "helper_is_responsible",
+            )
 
     @outcome.validator
     def _check_outcome(self, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None and self.status is ItemStatus.OPEN:
-            raise v.fail(self, attribute.name, value, "None while the item is open")
+            raise v.fail(
+                self, attribute.name, value, "None while the item is open", "outcome_while_open"
+            )
 
     @property
     def people(self) -> frozenset[PersonId]:
@@ -252,7 +271,14 @@ class Plan:
     @follow_up_on.validator
     def _check_follow_up(self, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None and isinstance(value, dt.date) and value <= self.agreed_on:
-            raise v.fail(self, attribute.name, value, f"a date after agreed_on ({self.agreed_on})")
+            raise v.fail(
+                self,
+                attribute.name,
+                value,
+                f"a date after agreed_on ({self.agreed_on})",
+                "after",
+                limit=v.Field("agreed_on"),
+            )
 
     @property
     def people(self) -> frozenset[PersonId]:
@@ -268,7 +294,7 @@ class Plan:
         for i in self.items:
             if i.id == item:
                 return i
-        raise v.fail(self, "items", item, "the id of an item of this plan")
+        raise v.fail(self, "items", item, "the id of an item of this plan", "unknown_item")
 
     def with_item_status(
         self, item: PlanItemId, status: ItemStatus, *, outcome: str | None = None

@@ -103,26 +103,38 @@ def _weekdays(value: Iterable[Weekday]) -> frozenset[Weekday]:
 
 def _check_whole_number(instance: object, name: str, value: object, high: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= high:
-        raise v.fail(instance, name, value, f"a whole number from 1 to {high}")
+        raise v.fail(
+            instance,
+            name,
+            value,
+            f"a whole number from 1 to {high}",
+            "whole_number",
+            low=1,
+            high=high,
+        )
 
 
 def _check_day(name: str, value: object, *, optional: bool = False) -> None:
     if optional and value is None:
         return
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise InvalidModelError("Recurrence", name, value, "a datetime.date")
+        raise v.fail_as("Recurrence", name, value, "a datetime.date", "date")
 
 
 def _check_until(recurrence: Recurrence, until: object) -> None:
     _check_day("until", until, optional=True)
     if until is not None and recurrence.count is not None:
-        raise InvalidModelError(
-            "Recurrence", "until", until, "None for a recurrence with a count (RFC 5545)"
+        raise v.fail_as(
+            "Recurrence",
+            "until",
+            until,
+            "None for a recurrence with a count (RFC 5545)",
+            "count_with_until",
         )
 
 
 def _rrule_error(text: object, allowed: str) -> InvalidModelError:
-    return InvalidModelError("Recurrence", "rrule", text, allowed)
+    return v.fail_as("Recurrence", "rrule", text, allowed, "rrule")
 
 
 @attrs.frozen(kw_only=True)
@@ -165,7 +177,13 @@ class Recurrence:
     @weekdays.validator
     def _check_weekdays(self, attribute: attrs.Attribute[Any], value: frozenset[Any]) -> None:
         if value and self.frequency is not Frequency.WEEKLY:
-            raise v.fail(self, attribute.name, value, "no weekdays unless the frequency is weekly")
+            raise v.fail(
+                self,
+                attribute.name,
+                value,
+                "no weekdays unless the frequency is weekly",
+                "weekdays_not_weekly",
+            )
 
     @classmethod
     def from_rrule(cls, text: str) -> Recurrence:
