@@ -140,12 +140,14 @@ class Consent:
     @people.validator
     def _check_recipients(self, _attribute: attrs.Attribute[Any], value: frozenset[Any]) -> None:
         if not value and not self.units:
-            raise v.fail(self, "units", self.units, "at least one unit (or a person in people)")
+            raise v.fail(
+                self, "units", self.units, "at least one unit (or a person in people)", "non_empty"
+            )
 
     @judged_capable.validator
     def _check_judgement(self, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None and not isinstance(value, bool):
-            raise v.fail(self, attribute.name, value, "None, True or False")
+            raise v.fail(self, attribute.name, value, "None, True or False", "boolean")
 
     @giver.validator
     def _check_giver(self, attribute: attrs.Attribute[Any], value: ConsentGiver) -> None:
