@@ -64,9 +64,11 @@ class TestView:
     ) -> None:
         social = reader("w-social")
         basis = StatutoryBasis(
-            provision=Provision.SOCIAL_WELFARE_ACT_35_2, decided_by=ProfessionalId(PersonId("w-teacher")),
-            reason="The child's interest requires it", units={UnitId("family-work")},
-        )  # fmt: skip
+            provision=Provision.SOCIAL_WELFARE_ACT_35_2,
+            decided_by=ProfessionalId(PersonId("w-teacher")),
+            reason="The child's interest requires it",
+            units={UnitId("family-work")},
+        )
 
         without = store.view("c-aino", reader=social, purpose="assessment", at=IN_CONSENT)
         stated = store.view("c-aino", reader=social, basis=basis, at=IN_CONSENT)
