@@ -242,9 +242,7 @@ class TestLeftovers:
         assert names(tmp_path) == set()
         assert all("left behind by an interrupted run" in line for line in said)
 
-    def test_a_planted_link_is_removed_and_what_it_points_to_is_kept(
-        self, tmp_path: Path
-    ) -> None:
+    def test_a_planted_link_is_removed_and_what_it_points_to_is_kept(self, tmp_path: Path) -> None:
         victim = tmp_path / "victim"
         victim.mkdir()
         (victim / "keep.txt").write_text("mine", encoding="utf-8")
