@@ -41,6 +41,7 @@ from openco.io._converter import snake_case
 from openco.io.document import SCHEMA_VERSION, document_kinds
 from openco.limits import DEFAULT_LIMITS, Limits
 from openco.model import _validators as v
+from openco.model._messages import FIELDS, OWNERS
 from openco.model.family import _LANGUAGE_CODE
 from openco.model.label import LabelledEnum, Language
 from openco.model.recurrence import MAX_RECURRENCE_COUNT, MAX_RECURRENCE_INTERVAL
@@ -337,6 +338,9 @@ class _Builder:
                 required.append(field.name)
         schema: dict[str, Any] = {"title": kind.__name__}
         description = _summary(kind)
+        words = OWNERS.get(kind.__name__)
+        if words is not None:
+            description = f"{description} ({_in_words(words)})".lstrip()
         if description:
             schema["description"] = description
         schema |= {
@@ -356,7 +360,10 @@ class _Builder:
         limit = _COLLECTION_LIMITS.get(f"{owner.__name__}.{field.name}")
         if limit is not None:
             schema = {**schema, "maxItems": getattr(self.limits, limit)}
-        return _nullable(schema) if optional else schema
+        schema = _nullable(schema) if optional else schema
+        words = FIELDS.get(field.name)
+        # The field's name in Finnish, Swedish and English, as the model's messages use it.
+        return schema if words is None else {"description": _in_words(words), **schema}
 
     def narrowed(  # noqa: C901, PLR0911, PLR0912 - one branch per kind of validator reads best
         self,
@@ -417,6 +424,13 @@ def _summary(kind: type) -> str:
     """The first paragraph of *kind*'s docstring, on one line."""
     doc = inspect.getdoc(kind) or ""
     return " ".join(doc.split("\n\n", 1)[0].split())
+
+
+def _in_words(words: tuple[str, str, str]) -> str:
+    """Finnish, Swedish and English words as one description: ``fi: …; sv: …; en: …``."""
+    return "; ".join(
+        f"{language.value}: {word}" for language, word in zip(Language, words, strict=True)
+    )
 
 
 def _labels(member: LabelledEnum) -> dict[str, str]:
