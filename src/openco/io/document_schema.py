@@ -81,7 +81,8 @@ def _whole(regex: str) -> str:
 
 
 ID_PATTERN: Final = _whole(v._ID.pattern)  # noqa: SLF001 - the model's own id pattern, not a copy
-"""An id: 1-128 letters, digits or ``._:@/-``, starting with a letter or digit."""
+"""An id: 1-128 letters, digits or ``._:@-``, starting with a letter or digit, without ``..``
+and not starting like a drive letter (``c:``)."""
 
 
 # Python's str.strip() removes exactly the characters for which str.isspace() is true; listing
@@ -100,9 +101,14 @@ def _ranges(codes: list[int]) -> str:
 
 
 _SPACE: Final = _ranges([c for c in range(sys.maxunicode + 1) if chr(c).isspace()])
-TEXT_PATTERN: Final = f"^[^\\u0000]*[^{_SPACE}\\u0000][^\\u0000]*$"
-"""Somewhere in the text a character that is not white space, and no NUL anywhere (the
-strict loader refuses NUL in every text)."""
+TEXT_PATTERN: Final = f"^[{_SPACE}]*[^{_SPACE}\\u0000][^\\u0000]*$"
+r"""A character that is not white space somewhere in the text, and no NUL anywhere (the strict
+loader refuses NUL in every text).
+
+Written so that a backtracking regex engine (Python's, Java's, .NET's) runs in linear time: the
+leading white space, the first other character and the rest can each match only one way. A
+pattern such as ``^[^\u0000]*\S[^\u0000]*$`` takes seconds on a hostile 20,000-character text.
+"""
 NO_NUL_PATTERN: Final = "^[^\\u0000]*$"
 """No NUL character anywhere: the strict loader refuses it in every string."""
 
@@ -672,4 +678,16 @@ def render_rules(*, workflow: Workflow = DEFAULT_WORKFLOW) -> str:
     lines += [f"| `{r.where}` | {r.rule} |" for r in sorted(objects.values(), key=str)]
     lines += ["", "Between the objects of one document:", "", "| document | rule |"]
     lines += ["| --- | --- |", *(f"| `{r.where}` | {r.rule} |" for r in documents)]
+    lines += ["", "In the JSON text of every document, before any schema applies:", ""]
+    lines += [f"- {rule}" for rule in _text_rules(DEFAULT_LIMITS)]
     return "\n".join(lines) + "\n"
+
+
+def _text_rules(limits: Limits) -> tuple[str, ...]:
+    """What the strict loader refuses in the text itself, which a schema never sees."""
+    return (
+        f"at most {limits.document_bytes:,} bytes of UTF-8 (a file, or one JSON Lines line)",
+        "no object with the same key twice (a JSON parser would keep one of them silently)",
+        'no lone surrogate, raw or escaped (`"\\ud800"`)',
+        f"at most {limits.nesting_depth} levels of nested arrays and objects",
+    )
