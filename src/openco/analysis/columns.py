@@ -176,8 +176,8 @@ def column_label(name: str, language: Language | str = Language.EN) -> str:  # n
 def translated_header(text: str, language: Language | str) -> str:
     r"""*text*, a CSV, with its first line's column names in *language* (others unchanged).
 
-    >>> translated_header("area,families\\nvaaralampi,3\\n", "sv")
-    'område,familjer\\nvaaralampi,3\\n'
+    >>> translated_header("area,families\nvaaralampi,3\n", "sv")
+    'område,familjer\nvaaralampi,3\n'
     """
     first, newline, rest = text.partition("\n")
     names = next(csv.reader([first]))
