@@ -31,6 +31,9 @@ in ``__str__`` from the data it carries, so that exceptions pickle and copy inta
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
+import re
 from collections.abc import Iterable
 from typing import Final
 
@@ -48,14 +51,90 @@ __all__ = [
     "RuleConfigurationError",
     "TransitionNotAllowedError",
     "WorkflowDefinitionError",
+    "redacted",
 ]
 
 
-def _shown(value: object) -> str:
-    """*value*'s repr, a set's elements sorted, so that a message reads the same every time."""
-    if isinstance(value, frozenset | set) and value:
-        return f"{type(value).__name__}({{{', '.join(sorted(map(repr, value)))}}})"
-    return repr(value)
+_EXCERPT: Final = 12
+_SMALL_NUMBER: Final = 10**6
+
+
+def _mask(char: str) -> str:
+    if char.isdigit():
+        return "9"
+    if char.isalpha():
+        return "X" if char.isupper() else "x"
+    if char.isascii() and char.isprintable():
+        return char  # punctuation and spaces: they show why an id or a date is refused
+    return "*"
+
+
+_WORD: Final = re.compile(r"[a-z][a-z0-9_]{0,39}")
+
+
+def redacted(value: object, *, word: bool = False) -> str:  # noqa: PLR0911 - one return per kind
+    """A short excerpt of *value* for an error message or a log, without its content.
+
+    Error messages and logs must not carry personal data, and a bad value in a document is
+    often exactly that (a name, an identity code). Text is shown by its shape only: letters
+    as ``x``/``X``, digits as ``9``, punctuation and spaces kept, other characters as ``*``;
+    at most 12 characters of it, then the length. Dates are shown by their month, collections
+    by kind and size, small numbers, booleans, ``None`` and enumeration members as they are.
+
+    >>> redacted("150321A123B Aino Virtanen")
+    "'999999X999X …' (25 characters, masked)"
+    >>> redacted("../x"), redacted("")
+    ("'../x' (masked)", "'' (empty text)")
+    >>> redacted(["a", "b"]), redacted({"k": 1}), redacted(5), redacted(None)
+    ('a list of 2 elements', 'an object with 1 key', '5', 'None')
+    >>> import datetime as dt
+    >>> redacted(dt.date(2021, 3, 15))
+    'a date in 2021-03'
+
+    With *word*, where openco's own vocabulary is expected (an enumeration value, a document
+    kind), a value that looks like such a word (lowercase letters, digits and ``_``, at most
+    40 characters) is shown as it is, so that a misspelling can be seen:
+
+    >>> redacted("outermost", word=True), redacted("Aino", word=True)
+    ("'outermost'", "'Xxxx' (masked)")
+
+    """
+    if isinstance(value, str):
+        return _redacted_text(value, word=word)
+    if isinstance(value, dt.date):  # a birth date is personal data: the month is enough
+        return f"a date in {value:%Y-%m}"
+    if value is None or isinstance(value, bool | enum.Enum):
+        return repr(getattr(value, "value", value))
+    if isinstance(value, int | float):
+        return repr(value) if abs(value) < _SMALL_NUMBER else "a large number"
+    if isinstance(value, dict):
+        return f"an object with {_counted(len(value), 'key')}"
+    if isinstance(value, list | tuple | set | frozenset):
+        return f"a {_COLLECTIONS[type(value)]} of {_counted(len(value), 'element')}"
+    return f"a {type(value).__name__}"
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'s' if count != 1 else ''}"
+
+
+_COLLECTIONS: Final[dict[type, str]] = {
+    list: "list",
+    tuple: "list",
+    set: "set",
+    frozenset: "set",
+}
+
+
+def _redacted_text(value: str, *, word: bool) -> str:
+    if word and _WORD.fullmatch(value):
+        return repr(value)
+    if not value:
+        return "'' (empty text)"
+    shape = "".join(map(_mask, value[:_EXCERPT]))
+    if len(value) <= _EXCERPT:
+        return f"'{shape}' (masked)"
+    return f"'{shape}…' ({len(value):,} characters, masked)"
 
 
 class OpencoError(Exception):
@@ -87,9 +166,11 @@ class InvalidModelError(OpencoError, ValueError):
         code: what kind of refusal it is, stable across versions (``"invalid"`` if unknown).
         texts: the message as ``(fi, sv, en)``, or ``None`` for a generic one.
 
-    >>> err = InvalidModelError("Person", "name", "", "a non-empty string")
+    The value is shown :func:`redacted`, so that a message never repeats personal data:
+
+    >>> err = InvalidModelError("Person", "name", "Aino 150321A123B", "a non-empty string")
     >>> str(err)
-    "Person.name: got '', allowed: a non-empty string"
+    "Person.name: got 'Xxxx 999999X…' (16 characters, masked), allowed: a non-empty string"
     >>> err.code, err.message("fi")
     ('invalid', 'Person, name: arvo ei kelpaa.')
     >>> coded = InvalidModelError("PlanItem", "responsible", None, "an id", "missing",
@@ -132,7 +213,7 @@ class InvalidModelError(OpencoError, ValueError):
         return _GENERIC[str(code)].format(owner=self.owner, field=self.field, allowed=self.allowed)
 
     def __str__(self) -> str:
-        return f"{self.owner}.{self.field}: got {_shown(self.value)}, allowed: {self.allowed}"
+        return f"{self.owner}.{self.field}: got {redacted(self.value)}, allowed: {self.allowed}"
 
 
 @attrs.frozen

@@ -84,7 +84,7 @@ class Limits:
     families_per_professional: int = _limit(
         20_000, "families whose network maps name one professional"
     )
-    units_per_area: int = _limit(2_000, "service units serving one area")
+    units_per_area: int = _limit(500, "service units serving one area")
     string_length: int = _limit(
         20_000, "characters in one text (a name, a label, a note)", "characters"
     )

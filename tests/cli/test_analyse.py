@@ -113,14 +113,14 @@ class TestAnalyse:
         assert stdout == ""
         assert stderr.count("\n") == 1
         assert stderr.startswith(f"openco: error: 1 problem in the document: {bad}:6: ")
-        assert "outermost" in stderr
+        assert "members[0].ring: got 'outermost'" in stderr  # a word of the vocabulary
         assert list(tmp_path.iterdir()) == [bad]
 
     @pytest.mark.parametrize(
         ("text", "expected"),
         [
             ("not json", "not JSON"),
-            ('{"schema_version": 1, "kind": "flower", "data": {}}', "flower"),
+            ('{"schema_version": 1, "kind": "flower", "data": {}}', "kind: got 'flower'"),
             ('{"schema_version": 1, "kind": "bundle", "data": {"areas": 3}}', "data.areas"),
         ],
     )

@@ -76,7 +76,7 @@ class TestImport:
         )
         first, second = read_maps(tmp_path / "maps.jsonl")
         assert [m.label for m in first.members] == ["Mummo", "Eeva"]
-        assert second.id == "f-2/2026-03-05"
+        assert second.id == "f-2@2026-03-05"
 
     @pytest.mark.parametrize("language", ["fi", "sv", "en"])
     def test_the_demo_maps_come_back_from_a_spreadsheet_in_any_language(

@@ -125,8 +125,16 @@ class TestPersonIsValid:
     def test_an_id_of_128_characters_is_allowed(self) -> None:
         assert Person(id=PersonId("a" * 128), name="Ilona", birth_date=dt.date(2020, 1, 1))
 
+    @pytest.mark.parametrize(
+        "crafted", ["a/b", "../../x", "a\\b", "a..b", "/etc/x", "c:x", "C:", "a\x00b", ".x"]
+    )
+    def test_ids_that_a_path_could_be_made_of_are_refused(self, crafted: str) -> None:
+        """Ids end up in file names of other systems: no path characters (issue 11)."""
+        with pytest.raises(InvalidModelError, match="id"):
+            Person(id=PersonId(crafted), name="Ilona", birth_date=dt.date(2020, 1, 1))
+
     def test_ids_may_hold_the_punctuation_of_urns_and_emails(self) -> None:
-        person_id = PersonId("urn:oid:1.2/x-y_z@example.org")
+        person_id = PersonId("urn:oid:1.2.246-x_z@example.org")
 
         assert Person(id=person_id, name="Ilona", birth_date=dt.date(2020, 1, 1)).id == person_id
 

@@ -30,7 +30,7 @@ from openco.model import (
     UnitId,
 )
 
-ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}")
+ID = re.compile(r"(?![A-Za-z]:)(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}")
 DAY = dt.date(2026, 3, 2)
 SPRING = st.dates(dt.date(2026, 3, 1), dt.date(2026, 5, 31))
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -24,8 +23,8 @@ from openco.cli.exit_codes import ExitCode
 from openco.cli.progress import PROGRESS_OPTION, STDIN_NAME, is_dash
 from openco.cli.progress import progress as progress_display
 from openco.cli.report import counted
-from openco.errors import DocumentProblem, InvalidDocumentError
-from openco.io import document_kinds, iter_loads, loads
+from openco.errors import DocumentProblem, InvalidDocumentError, redacted
+from openco.io import document_kinds, iter_loads, loads, read_json
 from openco.model import Bundle
 from openco.process import Records
 
@@ -82,16 +81,16 @@ def _kind_problem(raw: object) -> tuple[type | None, DocumentProblem | None]:
     cls = kinds.get(raw["kind"]) if isinstance(raw["kind"], str) else None
     if cls is None:
         return None, DocumentProblem(
-            "kind", f"{raw['kind']!r} is not one of {', '.join(sorted(kinds))}"
+            "kind", f"{redacted(raw['kind'], word=True)} is not one of {', '.join(sorted(kinds))}"
         )
     return cls, None
 
 
 def _kind_of_text(text: bytes) -> tuple[type | None, DocumentProblem | None]:
     try:
-        raw = json.loads(text)
-    except ValueError as error:  # also UnicodeDecodeError: a file that is not UTF-8
-        return None, DocumentProblem("", f"not JSON: {error}")
+        raw = read_json(text)  # strictly: no RecursionError on deep input, no lone surrogates
+    except InvalidDocumentError as error:
+        return None, error.problems[0]
     return _kind_problem(raw)
 
 

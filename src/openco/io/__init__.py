@@ -10,6 +10,7 @@ from openco.io.document import dumps as dumps
 from openco.io.document import iter_loads as iter_loads
 from openco.io.document import kind_of as kind_of
 from openco.io.document import loads as loads
+from openco.io.document import read_json as read_json
 from openco.io.document import to_document as to_document
 from openco.io.document_schema import CrossFieldRule as CrossFieldRule
 from openco.io.document_schema import cross_field_rules as cross_field_rules
@@ -28,6 +29,7 @@ __all__ = [
     "iter_loads",
     "kind_of",
     "loads",
+    "read_json",
     "read_network_maps",
     "schema",
     "schema_kinds",

@@ -16,7 +16,8 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
-from openco.errors import DocumentProblem, InvalidModelError
+from openco.errors import DocumentProblem, InvalidModelError, redacted
+from openco.io._strict import shown_key
 from openco.model.label import LabelledEnum
 
 __all__ = [
@@ -50,13 +51,46 @@ def _structure_bool(value: object, _: type) -> bool:
     return value
 
 
+_DATE: Final = "an ISO date string such as 2026-03-02"
+_ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _structure_date(value: object, _: type) -> dt.date:
-    if not isinstance(value, str):
-        raise _WrongTypeError(value, "an ISO date string such as 2026-03-02")
+    # YYYY-MM-DD only, as dumps writes and the JSON Schema says: Python 3.11's fromisoformat
+    # would also take 20260302 and week dates such as 2026-W10-1.
+    if not isinstance(value, str) or _ISO_DAY.fullmatch(value) is None:
+        raise _WrongTypeError(value, _DATE)
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise _WrongTypeError(value, "an ISO date string such as 2026-03-02") from None
+        raise _WrongTypeError(value, _DATE) from None
+
+
+def _collection_hook(
+    converter: cattrs.Converter,
+    kind: Any,  # noqa: ANN401 - a type form such as frozenset[AreaId]
+) -> Callable[[object, type], Any]:
+    """Structure a tuple or frozenset from a JSON array only.
+
+    cattrs would iterate any iterable: a string where a set belongs became its characters
+    (``"clinic"`` -> ``c, i, l, n``), an object its keys.
+    """
+    # cattrs' own hooks for the two, kept for their detailed error paths.
+    is_set = getattr(kind, "__origin__", None) is frozenset
+    base = converter._structure_frozenset if is_set else converter._structure_tuple  # noqa: SLF001
+
+    def structure(value: object, _: type) -> Any:  # noqa: ANN401 - the collection
+        if type(value) is not list:
+            raise _WrongTypeError(value, "a JSON array")
+        return base(value, kind)
+
+    return structure
+
+
+def _is_collection(kind: object) -> bool:
+    origin = getattr(kind, "__origin__", None)
+    args = getattr(kind, "__args__", ())
+    return origin is frozenset or (origin is tuple and args[-1:] == (Ellipsis,))
 
 
 def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
@@ -68,7 +102,7 @@ def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
         try:
             return members[value]
         except (KeyError, TypeError):
-            raise _WrongTypeError(value, f"one of {options}") from None
+            raise _WrongTypeError(value, f"one of {options}", word=True) from None
 
     return structure
 
@@ -82,13 +116,14 @@ def _unstructure_set(value: frozenset[Any]) -> list[Any]:
 class _WrongTypeError(ValueError):
     """A JSON value of the wrong shape; the message says what was expected."""
 
-    def __init__(self, value: object, expected: str) -> None:
+    def __init__(self, value: object, expected: str, *, word: bool = False) -> None:
         super().__init__(value, expected)
         self.value = value
         self.expected = expected
+        self.word = word
 
     def __str__(self) -> str:
-        return f"got {self.value!r}, expected {self.expected}"
+        return f"got {redacted(self.value, word=self.word)}, expected {self.expected}"
 
 
 def _make_converter(*, detailed: bool) -> cattrs.Converter:
@@ -97,6 +132,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_structure_hook_factory(_is_collection, lambda t: _collection_hook(conv, t))
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, LabelledEnum), _enum_hook
@@ -142,11 +178,6 @@ def _step(notes: Iterable[object]) -> str:
     return ""
 
 
-def _shown(value: object) -> str:
-    """A value as the document had it: enumerations by their stable value."""
-    return repr(value.value if isinstance(value, enum.Enum) else value)
-
-
 def _join(path: str, step: str) -> str:
     joined = f"{path}{step}"
     return joined.removeprefix(".")
@@ -160,7 +191,7 @@ def problems_of(error: BaseException, path: str = "") -> list[DocumentProblem]: 
             found.extend(problems_of(sub, _join(path, _step(getattr(sub, "__notes__", ())))))
         return found
     if isinstance(error, ForbiddenExtraKeysError):
-        keys = ", ".join(sorted(error.extra_fields))
+        keys = ", ".join(sorted(map(shown_key, error.extra_fields)))
         return [DocumentProblem(path, f"unknown key(s): {keys}")]
     if isinstance(error, KeyError):
         return [DocumentProblem(path, "missing")]
@@ -168,7 +199,7 @@ def problems_of(error: BaseException, path: str = "") -> list[DocumentProblem]: 
         return [
             DocumentProblem(
                 _join(path, f".{error.field}"),
-                f"got {_shown(error.value)}, allowed: {error.allowed}",
+                f"got {redacted(error.value)}, allowed: {error.allowed}",
             )
         ]
     if isinstance(error, _WrongTypeError):

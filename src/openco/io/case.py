@@ -23,8 +23,14 @@ from typing import Any, Final
 
 import attrs
 
-from openco.errors import DocumentProblem, InvalidModelError, TransitionNotAllowedError
+from openco.errors import (
+    DocumentProblem,
+    InvalidModelError,
+    TransitionNotAllowedError,
+    redacted,
+)
 from openco.io._converter import converter, join_path, snake_case, structure
+from openco.io._strict import shown_key
 from openco.model import Consent, PersonId
 from openco.model.label import LabelledEnum
 from openco.process import DEFAULT_WORKFLOW, Case, Records, StepTaken, Workflow, advance, replay
@@ -92,7 +98,10 @@ def _detail(
     if kind is None:
         expected = ", ".join(sorted(details))
         return None, [
-            DocumentProblem(f"{path}.type", f"got {raw['type']!r}, expected one of {expected}")
+            DocumentProblem(
+                f"{path}.type",
+                f"got {redacted(raw['type'], word=True)}, expected one of {expected}",
+            )
         ]
     fields = {k: v for k, v in raw.items() if k != "type"}
     if issubclass(kind, enum.Enum):
@@ -108,7 +117,7 @@ def _record(
     if not isinstance(raw, dict):
         return None, [DocumentProblem(path, "a record is a JSON object")]
     problems: list[DocumentProblem] = []
-    unknown = sorted(set(raw) - _RECORD_KEYS)
+    unknown = sorted(map(shown_key, set(raw) - _RECORD_KEYS))
     if unknown:
         problems.append(DocumentProblem(path, f"unknown key(s): {', '.join(unknown)}"))
     step = steps.get(raw["step"]) if isinstance(raw.get("step"), str) else None
@@ -117,7 +126,10 @@ def _record(
     elif step is None:
         expected = ", ".join(steps)
         problems.append(
-            DocumentProblem(f"{path}.step", f"got {raw['step']!r}, expected one of {expected}")
+            DocumentProblem(
+                f"{path}.step",
+                f"got {redacted(raw['step'], word=True)}, expected one of {expected}",
+            )
         )
     core_data = {k: raw[k] for k in ("actor", "role", "on", "reason") if k in raw}
     core, found = structure(core_data, _RecordCore, path)
@@ -160,7 +172,7 @@ def structure_case(
                 "Records) and today=",
             )
         ]
-    unknown = sorted(set(data) - {"history"})
+    unknown = sorted(map(shown_key, set(data) - {"history"}))
     if unknown:
         problems.append(DocumentProblem("", f"unknown key(s): {', '.join(unknown)}"))
     history = data.get("history")

@@ -16,14 +16,16 @@ import datetime as dt
 import gc
 import json
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Final, TypeVar
+from typing import Any, Final, NoReturn, TypeVar
 
 import attrs
 
 import openco.model
-from openco.errors import DocumentProblem, InvalidDocumentError
+from openco.errors import DocumentProblem, InvalidDocumentError, LimitExceededError, redacted
 from openco.io._converter import converter, join_path, problems_of, snake_case, structure
+from openco.io._strict import ParseError, nesting_depth, parse, shown_key
 from openco.io.case import case_data, structure_case
+from openco.limits import DEFAULT_LIMITS, Limits
 from openco.model import Bundle, Family, Person, reference_problems
 from openco.process import DEFAULT_WORKFLOW, Case, Records, Workflow
 
@@ -34,6 +36,7 @@ __all__ = [
     "iter_loads",
     "kind_of",
     "loads",
+    "read_json",
     "to_document",
 ]
 
@@ -123,9 +126,8 @@ def _future_births(obj: object, today: dt.date, path: str = "") -> Iterator[Docu
     """Every person in *obj* born after *today*."""
     if isinstance(obj, Person):
         if obj.birth_date > today:
-            yield DocumentProblem(
-                join_path(path, "birth_date"), f"{obj.birth_date} is after today ({today})"
-            )
+            # The birth date itself is personal data: the message says only that it is late.
+            yield DocumentProblem(join_path(path, "birth_date"), f"a date after today ({today})")
     elif isinstance(obj, Family):
         for index, person in enumerate(obj.members):
             yield from _future_births(person, today, join_path(path, f"members[{index}]"))
@@ -138,7 +140,7 @@ def _envelope(raw: object, kind: str) -> tuple[object, list[DocumentProblem]]:
     problems: list[DocumentProblem] = []
     if not isinstance(raw, dict):
         return None, [DocumentProblem("", "a document is a JSON object")]
-    unknown = sorted(set(raw) - {"schema_version", "kind", "data"})
+    unknown = sorted(map(shown_key, set(raw) - {"schema_version", "kind", "data"}))
     if unknown:
         problems.append(DocumentProblem("", f"unknown key(s): {', '.join(unknown)}"))
     version = raw.get("schema_version")
@@ -147,13 +149,17 @@ def _envelope(raw: object, kind: str) -> tuple[object, list[DocumentProblem]]:
     elif version != SCHEMA_VERSION or isinstance(version, bool):
         problems.append(
             DocumentProblem(
-                "schema_version", f"got {version!r}, this openco reads {SCHEMA_VERSION}"
+                "schema_version", f"got {redacted(version)}, this openco reads {SCHEMA_VERSION}"
             )
         )
     if "kind" not in raw:
         problems.append(DocumentProblem("kind", "missing"))
     elif raw["kind"] != kind:
-        problems.append(DocumentProblem("kind", f"got {raw['kind']!r}, expected {kind!r}"))
+        # A word of openco's vocabulary is shown as it is; anything else could be data.
+        got = raw["kind"]
+        problems.append(
+            DocumentProblem("kind", f"got {redacted(got, word=True)}, expected {kind!r}")
+        )
     if "data" not in raw:
         problems.append(DocumentProblem("data", "missing"))
     return raw.get("data"), problems
@@ -171,7 +177,7 @@ def _structure_bundle(data: object) -> tuple[Bundle | None, list[DocumentProblem
     # in a fresh process nothing may have done so before the first bundle is read.
     fields: dict[str, Any] = {f.name: f.type for f in attrs.fields(attrs.resolve_types(Bundle))}
     problems: list[DocumentProblem] = []
-    unknown = sorted(set(data) - set(fields))
+    unknown = sorted(map(shown_key, set(data) - set(fields)))
     if unknown:
         problems.append(DocumentProblem("", f"unknown key(s): {', '.join(unknown)}"))
     parts: dict[str, Any] = {}
@@ -188,6 +194,28 @@ def _structure_bundle(data: object) -> tuple[Bundle | None, list[DocumentProblem
     return Bundle(**parts), []
 
 
+def read_json(text: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> object:
+    """The JSON value of *text*, read as strictly as :func:`loads` reads a document.
+
+    For a reader that must look at a document before it knows its kind (``openco check``
+    reads the envelope first). Over a limit, not UTF-8, a lone surrogate, a NUL, a key twice
+    in one object, or nested too deeply: each is an :class:`InvalidDocumentError`, never a
+    crash.
+
+    >>> read_json('{"kind": "area"}')
+    {'kind': 'area'}
+    >>> read_json('{"kind": "area", "kind": "family"}')
+    Traceback (most recent call last):
+    ...
+    openco.errors.InvalidDocumentError: 1 problem in the document:
+      $: the key kind appears twice in one object
+    """
+    try:
+        return parse(text, limits)
+    except ParseError as error:
+        raise InvalidDocumentError([error.problem]) from error.limit
+
+
 def loads(
     text: str | bytes,
     cls: type[T],
@@ -195,8 +223,13 @@ def loads(
     today: dt.date | None = None,
     workflow: Workflow = DEFAULT_WORKFLOW,
     records: Records | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> T:
     """Read an openco document of *cls* from *text*.
+
+    The text is read strictly (see ``docs/io.md``): over a limit of *limits*, not UTF-8, a lone
+    surrogate, a NUL, a key twice in one object, text where a list belongs — each is a problem
+    of the document, never a crash. Messages show values only :func:`~openco.errors.redacted`.
 
     Args:
         text: the JSON text.
@@ -207,10 +240,14 @@ def loads(
         records: for a :class:`~openco.process.Case` (required there, with *today*), the
             registers its history is judged by (:class:`~openco.process.Records`); no record
             may be dated after *today*.
+        limits: the most the document may hold (:data:`~openco.limits.DEFAULT_LIMITS`).
 
     Raises:
         InvalidDocumentError: the text is not a valid document of *cls*; its ``problems`` list
-            every problem found, each with its JSON path below ``data``.
+            every problem found, each with its JSON path below ``data``. When a limit is
+            exceeded, the error's ``__cause__`` is the
+            :class:`~openco.errors.LimitExceededError`, and the message names the option that
+            raises the limit.
 
     >>> from openco.model import Area
     >>> text = ('{"schema_version": 1, "kind": "area", "data": '
@@ -227,19 +264,109 @@ def loads(
     """
     kind = kind_of(cls)
     try:
-        raw = json.loads(text)
-    except (ValueError, TypeError) as error:
-        raise InvalidDocumentError([DocumentProblem("", f"not JSON: {error}")]) from None
+        raw = parse(text, limits)
+    except ParseError as error:
+        raise InvalidDocumentError([error.problem]) from error.limit
     data, problems = _envelope(raw, kind)
     if problems:
-        raise InvalidDocumentError(problems)
+        _refuse(problems, raw, limits)
+    limit = _counted(cls, data, limits)
+    if limit is not None:
+        where, exceeded = limit
+        raise InvalidDocumentError(
+            [DocumentProblem(join_path("data", where), str(exceeded))]
+        ) from exceeded
     with _GcPaused():
         obj, problems = _structure(data, cls, workflow, records, today)
     if obj is not None and today is not None:
         problems = list(_future_births(obj, today))
     if problems or obj is None:
-        raise InvalidDocumentError(_prefixed(problems, "data"))
+        _refuse(_prefixed(problems, "data"), raw, limits)
     return obj
+
+
+def _refuse(problems: list[DocumentProblem], raw: object, limits: Limits) -> NoReturn:
+    """Raise the document's problems; nesting over the limit first, as the one problem."""
+    depth = nesting_depth(raw)
+    error = limits.exceeded("nesting_depth", depth)
+    if error is not None:
+        raise InvalidDocumentError([DocumentProblem("", str(error))]) from error
+    raise InvalidDocumentError(problems)
+
+
+def _items(data: object, key: str) -> list[Any]:
+    """``data[key]`` if it is a list of objects' worth of data, else an empty list."""
+    items = data.get(key) if isinstance(data, dict) else None
+    return items if isinstance(items, list) else []
+
+
+def _map_counts(
+    data: object, limits: Limits, path: str = ""
+) -> tuple[str, LimitExceededError] | None:
+    members = _items(data, "members")
+    for name, items in (("members_per_map", members), ("ties_per_map", _items(data, "ties"))):
+        error = limits.exceeded(name, len(items))
+        if error is not None:
+            return join_path(path, "members" if name == "members_per_map" else "ties"), error
+    # A map cannot name more professionals than it has members: count only when it could.
+    if len(members) > limits.professionals_per_family:
+        named = {m.get("professional") for m in members if isinstance(m, dict)} - {None}
+        error = limits.exceeded("professionals_per_family", len(named))
+        if error is not None:
+            return join_path(path, "members"), error
+    return None
+
+
+def _bundle_counts(data: object, limits: Limits) -> tuple[str, LimitExceededError] | None:
+    maps = _items(data, "network_maps")
+    for index, nmap in enumerate(maps):
+        found = _map_counts(nmap, limits, f"network_maps[{index}]")
+        if found is not None:
+            return found
+    professionals_of: dict[object, set[object]] = {}
+    families_of: dict[object, set[object]] = {}
+    for nmap in maps:
+        if not isinstance(nmap, dict):
+            continue
+        family = nmap.get("family")
+        for member in _items(nmap, "members"):
+            professional = member.get("professional") if isinstance(member, dict) else None
+            if isinstance(professional, str) and isinstance(family, str):
+                professionals_of.setdefault(family, set()).add(professional)
+                families_of.setdefault(professional, set()).add(family)
+    counts = (
+        ("professionals_per_family", professionals_of),
+        ("families_per_professional", families_of),
+        ("units_per_area", _units_of(data)),
+    )
+    for name, groups in counts:
+        for group in groups.values():
+            error = limits.exceeded(name, len(group))
+            if error is not None:
+                return "network_maps" if name != "units_per_area" else "units", error
+    return None
+
+
+def _units_of(data: object) -> dict[object, set[object]]:
+    units_of: dict[object, set[object]] = {}
+    for unit in _items(data, "units"):
+        areas = unit.get("areas") if isinstance(unit, dict) else None
+        for area in areas if isinstance(areas, list) else ():
+            if isinstance(area, str):
+                units_of.setdefault(area, set()).add(unit.get("id"))
+    return units_of
+
+
+def _counted(cls: type, data: object, limits: Limits) -> tuple[str, LimitExceededError] | None:
+    """The first count in *data* over a limit, with its path, before anything is built."""
+    if cls is openco.model.NetworkMap:
+        return _map_counts(data, limits)
+    if cls is Bundle:
+        return _bundle_counts(data, limits)
+    if cls is Case:
+        error = limits.exceeded("records_per_case", len(_items(data, "history")))
+        return None if error is None else ("history", error)
+    return None
 
 
 def _structure(
@@ -263,22 +390,31 @@ def iter_loads(
     today: dt.date | None = None,
     workflow: Workflow = DEFAULT_WORKFLOW,
     records: Records | None = None,
+    limits: Limits = DEFAULT_LIMITS,
     on_error: Callable[[int, InvalidDocumentError], None] | None = None,
 ) -> Iterator[T]:
     """Read JSON Lines: one document of *cls* per non-blank line, lazily.
 
-    Each line is read with :func:`loads`. A bad line raises :class:`InvalidDocumentError`
-    whose paths start with ``line N:`` (counting from 1), unless *on_error* is given, in which
-    case it is called with the line number and the error and reading goes on.
-    """
+    Each line is read with :func:`loads` (with the same *limits*: a line is one document). A
+    bad line raises :class:`InvalidDocumentError` whose paths start with ``line N:`` (counting
+    from 1), unless *on_error* is given, in which case it is called with the line number and
+    the error and reading goes on with the next line: every bad line is reported.
+
+    >>> from openco.model import Area
+    >>> good = '{"schema_version": 1, "kind": "area", "data": {"id": "a", "name": "A", "municipality": "M"}}'
+    >>> bad = []
+    >>> areas = list(iter_loads([good, "[[[", good], Area, on_error=lambda n, e: bad.append(n)))
+    >>> len(areas), bad
+    (2, [2])
+    """  # noqa: E501 - a doctest's input is one line
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            yield loads(line, cls, today=today, workflow=workflow, records=records)
+            yield loads(line, cls, today=today, workflow=workflow, records=records, limits=limits)
         except InvalidDocumentError as error:
             if on_error is None:
                 raise InvalidDocumentError(
                     DocumentProblem(f"line {number}: {p.path}", p.message) for p in error.problems
-                ) from None
+                ) from error.__cause__
             on_error(number, error)

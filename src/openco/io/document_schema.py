@@ -99,8 +99,11 @@ def _ranges(codes: list[int]) -> str:
 
 
 _SPACE: Final = _ranges([c for c in range(sys.maxunicode + 1) if chr(c).isspace()])
-TEXT_PATTERN: Final = f"[^{_SPACE}]"
-"""Somewhere in the text a character that is not white space (searched, not anchored)."""
+TEXT_PATTERN: Final = f"^[^\\u0000]*[^{_SPACE}\\u0000][^\\u0000]*$"
+"""Somewhere in the text a character that is not white space, and no NUL anywhere (the
+strict loader refuses NUL in every text)."""
+NO_NUL_PATTERN: Final = "^[^\\u0000]*$"
+"""No NUL character anywhere: the strict loader refuses it in every string."""
 
 _LEAP_YEAR: Final = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
 DATE_PATTERN: Final = _whole(
@@ -308,7 +311,11 @@ class _Builder:
             element = typing.get_args(kind)[0]
             return {"type": "array", "items": self.type_schema(element)}
         if kind is str:
-            return {"type": "string", "maxLength": self.limits.string_length}
+            return {
+                "type": "string",
+                "maxLength": self.limits.string_length,
+                "pattern": NO_NUL_PATTERN,
+            }
         if kind is bool:
             return {"type": "boolean"}
         if kind is int:

@@ -28,7 +28,7 @@ from typing import Final, TypeVar
 
 import attrs
 
-from openco.errors import DocumentProblem, InvalidDocumentError, InvalidModelError
+from openco.errors import DocumentProblem, InvalidDocumentError, InvalidModelError, redacted
 from openco.model import (
     ContactFrequency,
     FamilyId,
@@ -224,9 +224,9 @@ def default_map_id(family: str, drawn_on: dt.date) -> str:
     """The id a map gets when the CSV has no *map* column (or leaves it empty).
 
     >>> default_map_id("f-aino", dt.date(2026, 3, 17))
-    'f-aino/2026-03-17'
+    'f-aino@2026-03-17'
     """
-    return f"{family}/{drawn_on.isoformat()}"
+    return f"{family}@{drawn_on.isoformat()}"
 
 
 @attrs.define
@@ -399,7 +399,7 @@ class _Reader:
 
 
 def _allowed(error: InvalidModelError) -> str:
-    return f"got {error.value!r}, allowed: {error.allowed}"
+    return f"got {redacted(error.value)}, allowed: {error.allowed}"
 
 
 def _delimiter(header_line: str) -> str:
@@ -489,7 +489,7 @@ def read_network_maps(
     ... ]
     >>> [nmap] = read_network_maps(rows)
     >>> nmap.id, [m.label for m in nmap.members], nmap.members[1].ring.value
-    ('f-1/2026-03-02', ['Mummo', 'Eeva'], 'outer')
+    ('f-1@2026-03-02', ['Mummo', 'Eeva'], 'outer')
     >>> read_network_maps([*rows[:2], "f-1,2026-03-02,p-mum,n-x,X,suku,outermost,weak,,"])
     Traceback (most recent call last):
     ...

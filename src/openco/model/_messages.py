@@ -26,12 +26,18 @@ CODES: Final[Mapping[str, Words]] = {
     "invalid": ("arvo ei kelpaa.", "värdet godtas inte.", "the value is not allowed."),
     "missing": ("tieto puuttuu.", "uppgiften saknas.", "missing."),
     "identifier": (
-        "anna tunniste: 1–128 kirjainta, numeroa tai merkkiä ._:@/-, alussa kirjain tai numero.",
         (
-            "ange en identifierare: 1–128 bokstäver, siffror eller tecknen ._:@/-, först en "
-            "bokstav eller siffra."
+            "anna tunniste: 1–128 kirjainta, numeroa tai merkkiä ._:@-, alussa kirjain tai "
+            "numero, ei kahta pistettä peräkkäin."
         ),
-        "give an id of 1-128 letters, digits or ._:@/-, starting with a letter or digit.",
+        (
+            "ange en identifierare: 1–128 bokstäver, siffror eller tecknen ._:@-, först en "
+            "bokstav eller siffra, inte två punkter i rad."
+        ),
+        (
+            "give an id of 1-128 letters, digits or ._:@-, starting with a letter or digit, "
+            "without two dots in a row."
+        ),
     ),
     "text": ("kirjoita tekstiä (ei tyhjä).", "skriv en text (inte tom).", "write a text."),
     "date": ("anna päivämäärä.", "ange ett datum.", "give a date."),

@@ -23,7 +23,24 @@ Field = _messages.Field
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 T = TypeVar("T")
 
-_ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}")
+# Ids end up in file names, URLs and logs of the systems around openco, so they hold nothing a
+# path could be made of: no / or \\, no "..", no NUL, no leading dot and no drive letter ("c:").
+_ID: Final = re.compile(r"(?![A-Za-z]:)(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}")
+_ID_MAX: Final = 128
+_ID_ALLOWED: Final = (
+    "an id of 1-128 letters, digits or ._:@- starting with a letter or digit, "
+    "without '..' or a drive letter such as 'c:'"
+)
+
+
+def is_identifier(value: object) -> bool:
+    """Whether *value* is an id: the one check behind every id field, in every reader.
+
+    >>> [is_identifier(x) for x in ("f-17", "urn:oid:1.2.246", "../x", "a/b", "a..b", "c:x")]
+    [True, True, False, False, False, False]
+    """
+    # The length first: the pattern's look-ahead for ".." would read a 50 MB string to its end.
+    return isinstance(value, str) and len(value) <= _ID_MAX and _ID.fullmatch(value) is not None
 
 
 def set_repr(value: object) -> str:
@@ -121,21 +138,15 @@ def collection(kind: type[tuple[Any, ...] | frozenset[Any]], what: str) -> Valid
 
 
 def identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An id: 1-128 characters of letters, digits and ``._:@/-``, starting with a letter/digit."""
-    if not isinstance(value, str) or _ID.fullmatch(value) is None:
-        raise fail(
-            instance,
-            attribute.name,
-            value,
-            "an id of 1-128 letters, digits or ._:@/- starting with a letter or digit",
-            "identifier",
-        )
+    """An id, as :func:`is_identifier`: 1-128 letters, digits and ``._:@-``, no path."""
+    if not is_identifier(value):
+        raise fail(instance, attribute.name, value, _ID_ALLOWED, "identifier")
 
 
 def identifiers(instance: object, attribute: attrs.Attribute[Any], value: Iterable[Any]) -> None:
     """Every element is an id, as :func:`identifier`."""
     for index, element in enumerate(value):
-        if not isinstance(element, str) or _ID.fullmatch(element) is None:
+        if not is_identifier(element):
             raise fail(instance, f"{attribute.name}[{index}]", element, "an id", "identifier")
 
 
@@ -146,9 +157,32 @@ def optional_identifier(instance: object, attribute: attrs.Attribute[Any], value
 
 
 def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Text that is not empty or only white space."""
+    """Text that is not empty or only white space, and holds no NUL character.
+
+    NUL ends a string in C and in many databases and file formats: text with one would be cut
+    short, or refused, by the systems openco's data goes on to.
+    """
     if not isinstance(value, str) or not value.strip():
         raise fail(instance, attribute.name, value, "a non-empty text", "text")
+    if "\x00" in value or not _is_utf8(value):
+        raise fail(
+            instance,
+            attribute.name,
+            value,
+            "a text without NUL characters or lone surrogates",
+            "text",
+        )
+
+
+def _is_utf8(value: str) -> bool:
+    """Whether *value* can be written as UTF-8: a lone surrogate (U+D800 to U+DFFF) cannot."""
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -1,8 +1,8 @@
 """Typed identifiers, so that passing a family's id where a person's is expected is a type error.
 
-Ids are plain strings at run time (1-128 letters, digits or ``._:@/-``). A
-:data:`ProfessionalId` is also a :data:`PersonId`: a professional can be a meeting participant
-or the person responsible for a plan item, just as a grandmother can.
+Ids are plain strings at run time (1-128 letters, digits or ``._:@-``; nothing a file path
+could be made of). A :data:`ProfessionalId` is also a :data:`PersonId`: a professional can be
+a meeting participant or the person responsible for a plan item, just as a grandmother can.
 """
 
 from __future__ import annotations

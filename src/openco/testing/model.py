@@ -92,6 +92,7 @@ from openco.model import (
     Weekday,
     ZoneAssessment,
 )
+from openco.model._validators import is_identifier
 from openco.model.recurrence import MAX_RECURRENCE_COUNT, MAX_RECURRENCE_INTERVAL
 
 __all__ = [
@@ -168,10 +169,15 @@ def _check_day(name: str, value: object) -> None:
 # times slower. Inside draws, dynamic choices use _pick() and _subset(), which only draw ints.
 
 _ID_FIRST: Final = string.ascii_letters + string.digits
-_ID_REST: Final = _ID_FIRST + "._:@/-"
+_ID_REST: Final = _ID_FIRST + "._:@-"
 
-# Any id the model accepts: mostly short, sometimes up to the 128-character limit.
-_ID: Final = st.tuples(st.sampled_from(_ID_FIRST), st.text(_ID_REST, max_size=127)).map("".join)
+# Any id the model accepts: mostly short, sometimes up to the 128-character limit. The filter
+# drops the few draws with ".." or a drive letter ("c:"), which ids refuse (path characters).
+_ID: Final = (
+    st.tuples(st.sampled_from(_ID_FIRST), st.text(_ID_REST, max_size=127))
+    .map("".join)
+    .filter(is_identifier)
+)
 _PERSON_ID: Final = _ID.map(PersonId)
 _DATE: Final = st.dates()
 _BOOL: Final = st.booleans()
@@ -181,8 +187,10 @@ def _has_text(value: str) -> bool:
     return bool(value.strip())
 
 
-# Any text the model accepts: not empty and not only white space.
-_TEXT: Final = st.text(min_size=1).filter(_has_text)
+# Any text the model accepts: not empty, not only white space, UTF-8 (no lone surrogate), no NUL.
+_TEXT: Final = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), min_size=1).filter(
+    _has_text
+)
 
 # Syllables of made-up, Finnish-sounding first names: the names are generated, never real
 # people's, so fixtures built from them cannot point at anyone.
@@ -266,7 +274,7 @@ def _fresh(draw: st.DrawFn, used: set[str]) -> str:
     value, number = drawn, 0
     while value in used:
         number += 1
-        value = f"{drawn[:120]}.{number}"
+        value = f"{drawn[:120]}-{number}"  # "-": a "." could make ".." (refused)
     used.add(value)
     return value
 
@@ -299,7 +307,7 @@ def _between(
 
 
 def person_ids() -> SearchStrategy[PersonId]:
-    """Ids for people: 1-128 letters, digits or ``._:@/-``, starting with a letter or digit."""
+    """Ids for people: 1-128 letters, digits or ``._:@-``, starting with a letter or digit."""
     return _PERSON_ID
 
 
