@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openco.analysis import Privacy, to_dot, to_png, to_svg
+from openco.analysis import Privacy, to_dot, to_png, to_svg, workflow_svg
 from openco.synthetic import example_follow_up_map, example_map, generate_network_maps
 
 IMAGES = Path(__file__).parent / "img"
@@ -41,6 +41,7 @@ def main() -> None:
             busy, title=f"A busy map: {len(busy.members)} members", dpi=80
         ),
         "network-map.dot": to_dot(example_map(), privacy=named),
+        "workflow.svg": workflow_svg(language="en"),
     }
     for name, content in pictures.items():
         if isinstance(content, bytes):

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from openco.demo import area_population, refused_notification, vaaralampi_case_steps
+from openco.demo import (
+    STORY_TEXTS,
+    area_population,
+    refused_notification,
+    vaaralampi_case_steps,
+    vaaralampi_story,
+)
 from openco.errors import InvalidArgumentError, TransitionNotAllowedError
+from openco.io import dumps
 from openco.process import Case, Step, replay
 
 
@@ -59,3 +66,46 @@ class TestAreaPopulation:
         assert len(population.families) == 9
         served = {a for u in population.units for a in u.areas}
         assert {"vaaralampi", "ounasrinne"} <= served
+
+
+class TestTheStoryInThreeLanguages:
+    @pytest.mark.parametrize("language", ["fi", "sv"])
+    def test_no_english_text_of_the_story_is_left(self, language: str) -> None:
+        story = dumps(vaaralampi_story(language))
+        case = walk_in(language)
+        told = dumps(case)
+
+        left = [
+            en
+            for en, words in STORY_TEXTS.items()
+            if en not in words and (f'"{en}"' in story or f'"{en}"' in told)
+        ]
+
+        assert left == []
+
+    @pytest.mark.parametrize("language", ["fi", "sv", "en"])
+    def test_the_story_runs_through_the_workflow_in_every_language(self, language: str) -> None:
+        assert walk_in(language).stage.value == "closed"
+
+    def test_every_text_has_a_finnish_and_a_swedish_translation(self) -> None:
+        for en, (fi, sv) in STORY_TEXTS.items():
+            assert fi.strip(), en
+            assert sv.strip(), en
+            assert fi != en, en
+
+    def test_only_the_words_change_not_the_story(self) -> None:
+        english, finnish = vaaralampi_story("en"), vaaralampi_story("fi")
+
+        assert [m.id for m in english.network_maps[1].members] == [
+            m.id for m in finnish.network_maps[1].members
+        ]
+        assert english.plans[0].items[0].due == finnish.plans[0].items[0].due
+
+
+def walk_in(language: str) -> Case:
+    case: Case | None = None
+    steps = vaaralampi_case_steps(vaaralampi_story(language), language=language)
+    for step in steps:
+        case = step.apply(case)
+    assert case is not None
+    return case

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
+from typing import Final
 
 import attrs
 
@@ -29,6 +31,7 @@ from openco.model import (
     FamilyId,
     GreySubzone,
     ItemStatus,
+    Language,
     Meeting,
     MeetingId,
     MeetingKind,
@@ -77,6 +80,7 @@ from openco.process import (
 from openco.synthetic import PopulationConfig, generate_population
 
 __all__ = [
+    "STORY_TEXTS",
     "DemoPopulation",
     "DemoStep",
     "area_population",
@@ -86,25 +90,205 @@ __all__ = [
     "vaaralampi_story",
 ]
 
+STORY_TEXTS: Final[dict[str, tuple[str, str]]] = {
+    "Kuusikko day-care centre": (
+        "Kuusikon päiväkoti",
+        "Kuusikko daghem",
+    ),
+    "Vaaralampi child health clinic": (
+        "Vaaralammen lastenneuvola",
+        "Vaaralampi barnrådgivning",
+    ),
+    "Family social work": (
+        "Lapsiperheiden sosiaalityö",
+        "Socialt arbete för barnfamiljer",
+    ),
+    "Network consultants": (
+        "Verkostokonsultit",
+        "Nätverkskonsulterna",
+    ),
+    "Sanna Teacher": (
+        "Sanna Opettaja",
+        "Sanna Lärare",
+    ),
+    "Helmi Nurse": (
+        "Helmi Hoitaja",
+        "Helmi Hälsovårdare",
+    ),
+    "Olli Worker": (
+        "Olli Sosiaalityöntekijä",
+        "Olli Socialarbetare",
+    ),
+    "Kaisa Facilitator": (
+        "Kaisa Fasilitaattori",
+        "Kaisa Facilitator",
+    ),
+    "Mikko Facilitator": (
+        "Mikko Fasilitaattori",
+        "Mikko Facilitator",
+    ),
+    "early childhood teacher": (
+        "varhaiskasvatuksen opettaja",
+        "lärare inom småbarnspedagogik",
+    ),
+    "public health nurse": (
+        "terveydenhoitaja",
+        "hälsovårdare",
+    ),
+    "social worker": (
+        "sosiaalityöntekijä",
+        "socialarbetare",
+    ),
+    "network consultant": (
+        "verkostokonsultti",
+        "nätverkskonsult",
+    ),
+    "Grandmother (mummo)": (
+        "Mummo",
+        "Mormor",
+    ),
+    "Neighbour Eeva": (
+        "Naapurin Eeva",
+        "Grannen Eeva",
+    ),
+    "Laura's friend from work": (
+        "Lauran työkaveri",
+        "Lauras arbetskamrat",
+    ),
+    "Day-care teacher": (
+        "Varhaiskasvatuksen opettaja",
+        "Förskolläraren",
+    ),
+    "Cousin Jenni": (
+        "Serkku Jenni",
+        "Kusinen Jenni",
+    ),
+    "Family club leader": (
+        "Perhekerhon ohjaaja",
+        "Familjeklubbens ledare",
+    ),
+    "Aino is tired in the mornings": (
+        "Aino on aamuisin väsynyt",
+        "Aino är trött på morgnarna",
+    ),
+    "Often fetched late; Aino withdraws from play": (
+        "Haetaan usein myöhään; Aino vetäytyy leikeistä",
+        "Hämtas ofta sent; Aino drar sig undan från leken",
+    ),
+    "Mornings calmer; grandmother helps": (
+        "Aamut rauhallisempia; mummo auttaa",
+        "Morgnarna lugnare; mormor hjälper till",
+    ),
+    "Aino is often tired and withdrawn in the mornings": (
+        "Aino on aamuisin usein väsynyt ja vetäytyvä",
+        "Aino är ofta trött och tillbakadragen på morgnarna",
+    ),
+    "Aino is fetched late several times a week": (
+        "Aino haetaan päiväkodista myöhään useana päivänä viikossa",
+        "Aino hämtas sent flera gånger i veckan",
+    ),
+    "Warm, close relationship between Aino and her mother": (
+        "Ainon ja hänen äitinsä välillä on lämmin, läheinen suhde",
+        "Ett varmt, nära förhållande mellan Aino och hennes mamma",
+    ),
+    "Aino loves drawing and plays well with two friends": (
+        "Aino rakastaa piirtämistä ja leikkii hyvin kahden ystävän kanssa",
+        "Aino älskar att rita och leker bra med två kompisar",
+    ),
+    "Fetch Aino from day care on Tue and Thu": (
+        "Hakea Ainon päiväkodista tiistaisin ja torstaisin",
+        "Hämta Aino från daghemmet på tisdagar och torsdagar",
+    ),
+    "Every week since April": (
+        "Joka viikko huhtikuusta lähtien",
+        "Varje vecka sedan april",
+    ),
+    "Quiet evening routine, lights out by 20": (
+        "Rauhallinen iltarutiini, valot pois kello 20 mennessä",
+        "Lugn kvällsrutin, släckt senast klockan 20",
+    ),
+    "Mornings are calmer": (
+        "Aamut ovat rauhallisempia",
+        "Morgnarna är lugnare",
+    ),
+    "Try the family club at the parish hall": (
+        "Kokeilla perhekerhoa seurakuntatalolla",
+        "Pröva familjeklubben i församlingshemmet",
+    ),
+    "Goes weekly": (
+        "Käy viikoittain",
+        "Går varje vecka",
+    ),
+    "Share Aino's good days with Laura": (
+        "Kertoa Lauralle Ainon hyvistä päivistä",
+        "Berätta för Laura om Ainos goda dagar",
+    ),
+    "I want mummo to fetch me.": (
+        "Haluan, että mummo hakee minut.",
+        "Jag vill att mormor hämtar mig.",
+    ),
+    "Aino is tired and withdrawn; I need Laura's view of home": (
+        "Aino on väsynyt ja vetäytyvä; tarvitsen Lauran näkemyksen kodin arjesta",
+        "Aino är trött och tillbakadragen; jag behöver Lauras bild av hemmet",
+    ),
+    "Short chats at pick-up time": (
+        "Lyhyet juttutuokiot hakuaikaan",
+        "Korta samtal vid hämtningen",
+    ),
+    "First her drawings and friends, then my worry, then ask for help": (
+        "Ensin hänen piirustuksistaan ja ystävistään, sitten huolestani, sitten pyydän apua",
+        "Först hennes teckningar och kompisar, sedan min oro, sedan ber jag om hjälp",
+    ),
+    "Surprised, then relieved to talk": (
+        "Yllättynyt, sitten helpottunut saadessaan puhua",
+        "Överraskad, sedan lättad över att få prata",
+    ),
+    "Could you help me understand what Aino's mornings are like?": (
+        "Voisitko auttaa minua ymmärtämään, millaisia Ainon aamut ovat?",
+        "Kan du hjälpa mig att förstå hur Ainos morgnar ser ut?",
+    ),
+    "Mornings are calmer; the family and their network carry on": (
+        "Aamut ovat rauhallisempia; perhe ja sen verkosto jatkavat itse",
+        "Morgnarna är lugnare; familjen och dess nätverk fortsätter själva",
+    ),
+    "Aino is often tired and fetched late": (
+        "Aino on usein väsynyt ja haetaan myöhään",
+        "Aino är ofta trött och hämtas sent",
+    ),
+}
+"""Every text of the story in Finnish and Swedish, by its English words (the glossary's terms)."""
+
+
+def _sayer(language: Language | str) -> Callable[[str], str]:
+    """How the story says its texts in *language*."""
+    lang = Language(language)
+    if lang is Language.EN:
+        return lambda text: text
+    k = 0 if lang is Language.FI else 1
+    return lambda text: STORY_TEXTS[text][k]
+
+
 _VAARALAMPI = AreaId("vaaralampi")
 _OUNASRINNE = AreaId("ounasrinne")
 
 
-def _services() -> tuple[tuple[Area, ...], tuple[ServiceUnit, ...], tuple[Professional, ...]]:
+def _services(
+    say: Callable[[str], str],
+) -> tuple[tuple[Area, ...], tuple[ServiceUnit, ...], tuple[Professional, ...]]:
     areas = (
         Area(id=_VAARALAMPI, name="Vaaralampi", municipality="Rovaniemi"),
         Area(id=_OUNASRINNE, name="Ounasrinne", municipality="Rovaniemi"),
     )
     both = {_VAARALAMPI, _OUNASRINNE}
     units = (
-        ServiceUnit(id=UnitId("daycare-kuusikko"), name="Kuusikko day-care centre",
+        ServiceUnit(id=UnitId("daycare-kuusikko"), name=say("Kuusikko day-care centre"),
                     kind=ServiceKind.EARLY_CHILDHOOD_EDUCATION, areas={_VAARALAMPI},
                     in_family_centre=True),
-        ServiceUnit(id=UnitId("clinic-vaaralampi"), name="Vaaralampi child health clinic",
+        ServiceUnit(id=UnitId("clinic-vaaralampi"), name=say("Vaaralampi child health clinic"),
                     kind=ServiceKind.CHILD_HEALTH_CLINIC, areas=both, in_family_centre=True),
-        ServiceUnit(id=UnitId("family-work"), name="Family social work",
+        ServiceUnit(id=UnitId("family-work"), name=say("Family social work"),
                     kind=ServiceKind.FAMILY_SOCIAL_WORK, areas=both, in_family_centre=True),
-        ServiceUnit(id=UnitId("network-team"), name="Network consultants",
+        ServiceUnit(id=UnitId("network-team"), name=say("Network consultants"),
                     kind=ServiceKind.FAMILY_COUNSELLING, areas=both, in_family_centre=True),
     )  # fmt: skip
 
@@ -113,12 +297,13 @@ def _services() -> tuple[tuple[Area, ...], tuple[ServiceUnit, ...], tuple[Profes
                             profession=profession, mandated_notifier=True, **kw)  # fmt: skip
 
     professionals = (
-        worker("w-teacher", "Sanna Teacher", "daycare-kuusikko", "early childhood teacher"),
-        worker("w-nurse", "Helmi Nurse", "clinic-vaaralampi", "public health nurse"),
-        worker("w-social", "Olli Worker", "family-work", "social worker"),
-        worker("w-fac-1", "Kaisa Facilitator", "network-team", "network consultant",
+        worker("w-teacher", say("Sanna Teacher"), "daycare-kuusikko",
+               say("early childhood teacher")),
+        worker("w-nurse", say("Helmi Nurse"), "clinic-vaaralampi", say("public health nurse")),
+        worker("w-social", say("Olli Worker"), "family-work", say("social worker")),
+        worker("w-fac-1", say("Kaisa Facilitator"), "network-team", say("network consultant"),
                trained_facilitator=True),
-        worker("w-fac-2", "Mikko Facilitator", "network-team", "network consultant",
+        worker("w-fac-2", say("Mikko Facilitator"), "network-team", say("network consultant"),
                trained_facilitator=True),
     )  # fmt: skip
     return areas, units, professionals
@@ -132,7 +317,7 @@ pid: str, label: str, sector: NetworkSector, ring: Ring, tie: TieQuality,
                          direction=direction, support=support)  # fmt: skip
 
 
-def vaaralampi_story() -> Bundle:
+def vaaralampi_story(language: Language | str = Language.EN) -> Bundle:
     """The whole Vaaralampi story as one checked :class:`~openco.model.Bundle`.
 
     A day-care teacher grows worried about four-year-old Aino; the worry reaches the grey
@@ -150,7 +335,8 @@ def vaaralampi_story() -> Bundle:
     >>> story.concerns[0].current.zone.label("en")
     'small concern'
     """
-    areas, units, professionals = _services()
+    say = _sayer(language)
+    areas, units, professionals = _services(say)
     laura = Person(id=PersonId("p-laura"), name="Laura", birth_date=dt.date(1994, 8, 19))
     aino = Person(id=PersonId("p-aino"), name="Aino", birth_date=dt.date(2022, 1, 11))
     family = Family(
@@ -163,7 +349,7 @@ def vaaralampi_story() -> Bundle:
     support_to = SupportDirection.TO_FAMILY
     gran = _member(
         "n-gran",
-        "Grandmother (mummo)",
+        say("Grandmother (mummo)"),
         NetworkSector.RELATIVES,
         Ring.MIDDLE,
         TieQuality.WEAK,
@@ -172,14 +358,14 @@ def vaaralampi_story() -> Bundle:
     )
     neighbour = _member(
         "n-neighbour",
-        "Neighbour Eeva",
+        say("Neighbour Eeva"),
         NetworkSector.FRIENDS_AND_NEIGHBOURS,
         Ring.OUTER,
         TieQuality.WEAK,
     )
     friend = _member(
         "n-friend",
-        "Laura's friend from work",
+        say("Laura's friend from work"),
         NetworkSector.SCHOOL_WORK_HOBBIES,
         Ring.MIDDLE,
         TieQuality.SUPPORTIVE,
@@ -188,7 +374,7 @@ def vaaralampi_story() -> Bundle:
     )
     teacher = _member(
         "w-teacher",
-        "Day-care teacher",
+        say("Day-care teacher"),
         NetworkSector.PROFESSIONALS,
         Ring.MIDDLE,
         TieQuality.SUPPORTIVE,
@@ -209,9 +395,9 @@ def vaaralampi_story() -> Bundle:
                          support=frozenset({SupportType.PRACTICAL})),
             friend,
             teacher,
-            _member("n-cousin", "Cousin Jenni", NetworkSector.RELATIVES, Ring.MIDDLE,
+            _member("n-cousin", say("Cousin Jenni"), NetworkSector.RELATIVES, Ring.MIDDLE,
                     TieQuality.SUPPORTIVE, support_to, frozenset({SupportType.PRACTICAL})),
-            _member("n-club", "Family club leader", NetworkSector.SCHOOL_WORK_HOBBIES,
+            _member("n-club", say("Family club leader"), NetworkSector.SCHOOL_WORK_HOBBIES,
                     Ring.OUTER, TieQuality.SUPPORTIVE, support_to,
                     frozenset({SupportType.INFORMATIONAL})),
         ),
@@ -224,18 +410,18 @@ def vaaralampi_story() -> Bundle:
         noticed_on=dt.date(2026, 2, 2),
         assessments=(
             ZoneAssessment(on=dt.date(2026, 2, 2), assessor=teacher_id, zone=ConcernZone.SMALL,
-                           own_means=OwnMeans.GOOD, note="Aino is tired in the mornings"),
+                           own_means=OwnMeans.GOOD, note=say("Aino is tired in the mornings")),
             ZoneAssessment(on=dt.date(2026, 3, 2), assessor=teacher_id, zone=ConcernZone.GREY,
                            subzone=GreySubzone.LOWER, own_means=OwnMeans.RUNNING_OUT,
                            extra_resources=Need.CLEAR, control=Need.SMALL,
-                           note="Often fetched late; Aino withdraws from play"),
+                           note=say("Often fetched late; Aino withdraws from play")),
             ZoneAssessment(on=dt.date(2026, 7, 7), assessor=teacher_id, zone=ConcernZone.SMALL,
-                           own_means=OwnMeans.GOOD, note="Mornings calmer; grandmother helps"),
+                           own_means=OwnMeans.GOOD, note=say("Mornings calmer; grandmother helps")),
         ),
-        worries=("Aino is often tired and withdrawn in the mornings",
-                 "Aino is fetched late several times a week"),
-        strengths=("Warm, close relationship between Aino and her mother",
-                   "Aino loves drawing and plays well with two friends"),
+        worries=(say("Aino is often tired and withdrawn in the mornings"),
+                 say("Aino is fetched late several times a week")),
+        strengths=(say("Warm, close relationship between Aino and her mother"),
+                   say("Aino loves drawing and plays well with two friends")),
     )  # fmt: skip
     consent = Consent(
         id=ConsentId("k-aino"), family=family.id, subject=aino.id, given_by=laura.id,
@@ -267,20 +453,21 @@ def vaaralampi_story() -> Bundle:
         id=PlanId("plan-aino"), meeting=dialogue.id, family=family.id,
         agreed_on=dt.date(2026, 4, 14), follow_up_on=dt.date(2026, 7, 7),
         items=(
-            PlanItem(id=PlanItemId("i-fetch"), what="Fetch Aino from day care on Tue and Thu",
+            PlanItem(id=PlanItemId("i-fetch"), what=say("Fetch Aino from day care on Tue and Thu"),
                      responsible=PersonId("n-gran"), due=dt.date(2026, 4, 21),
-                     status=ItemStatus.DONE, outcome="Every week since April"),
-            PlanItem(id=PlanItemId("i-evenings"), what="Quiet evening routine, lights out by 20",
+                     status=ItemStatus.DONE, outcome=say("Every week since April")),
+            PlanItem(id=PlanItemId("i-evenings"),
+                     what=say("Quiet evening routine, lights out by 20"),
                      responsible=laura.id, with_whom={PersonId("w-nurse")},
                      due=dt.date(2026, 5, 31), status=ItemStatus.DONE,
-                     outcome="Mornings are calmer"),
-            PlanItem(id=PlanItemId("i-club"), what="Try the family club at the parish hall",
+                     outcome=say("Mornings are calmer")),
+            PlanItem(id=PlanItemId("i-club"), what=say("Try the family club at the parish hall"),
                      responsible=PersonId("n-neighbour"), with_whom={laura.id},
-                     due=dt.date(2026, 6, 15), status=ItemStatus.DONE, outcome="Goes weekly"),
-            PlanItem(id=PlanItemId("i-daycare"), what="Share Aino's good days with Laura",
+                     due=dt.date(2026, 6, 15), status=ItemStatus.DONE, outcome=say("Goes weekly")),
+            PlanItem(id=PlanItemId("i-daycare"), what=say("Share Aino's good days with Laura"),
                      responsible=teacher_id, due=dt.date(2026, 7, 7)),
         ),
-        child_views=(View(person=aino.id, text="I want mummo to fetch me."),),
+        child_views=(View(person=aino.id, text=say("I want mummo to fetch me.")),),
     )  # fmt: skip
     follow_up = Meeting(
         id=MeetingId("m-follow-up"), kind=MeetingKind.FOLLOW_UP, held_on=dt.date(2026, 7, 7),
@@ -355,7 +542,9 @@ def vaaralampi_records(story: Bundle | None = None) -> Records:
     return Records(professionals=story.professionals, units=story.units, families=story.families)
 
 
-def vaaralampi_case_steps(story: Bundle | None = None) -> tuple[DemoStep, ...]:
+def vaaralampi_case_steps(
+    story: Bundle | None = None, *, language: Language | str = Language.EN
+) -> tuple[DemoStep, ...]:
     """The Vaaralampi story as the workflow steps that make its case, in order.
 
     The concern is noticed in the small zone and assessed in the grey zone a month later; the
@@ -370,7 +559,8 @@ def vaaralampi_case_steps(story: Bundle | None = None) -> tuple[DemoStep, ...]:
     >>> [a.zone.value for a in case.trajectory], case.stage.value
     (['small', 'grey', 'small'], 'closed')
     """
-    story = vaaralampi_story() if story is None else story
+    story = vaaralampi_story(language) if story is None else story
+    say = _sayer(language)
     records = vaaralampi_records(story)
     family = story.families[0]
     told = story.concerns[0]
@@ -393,12 +583,12 @@ def vaaralampi_case_steps(story: Bundle | None = None) -> tuple[DemoStep, ...]:
         step(step=Step.NOTICE, actor=teacher, on=noticed.on, detail=opening),
         step(step=Step.ASSESS, actor=teacher, on=grey.on, detail=grey),
         step(step=Step.PREPARE, actor=teacher, on=dt.date(2026, 3, 4), detail=Preparation(
-            worry_and_help_needed="Aino is tired and withdrawn; I need Laura's view of home",
-            what_has_worked="Short chats at pick-up time",
-            how_to_say_it="First her drawings and friends, then my worry, then ask for help",
-            expected_reaction="Surprised, then relieved to talk")),
+            worry_and_help_needed=say("Aino is tired and withdrawn; I need Laura's view of home"),
+            what_has_worked=say("Short chats at pick-up time"),
+            how_to_say_it=say("First her drawings and friends, then my worry, then ask for help"),
+            expected_reaction=say("Surprised, then relieved to talk"))),
         step(step=Step.RAISE, actor=teacher, on=dt.date(2026, 3, 6), detail=Raising(
-            help_asked="Could you help me understand what Aino's mornings are like?",
+            help_asked=say("Could you help me understand what Aino's mornings are like?"),
             strengths=told.strengths)),
         step(step=Step.PROPOSE_MEETING, actor=teacher, on=dt.date(2026, 3, 6)),
         step(step=Step.AGREE_TO_MEET, actor=teacher, on=dt.date(2026, 3, 10),
@@ -410,11 +600,13 @@ def vaaralampi_case_steps(story: Bundle | None = None) -> tuple[DemoStep, ...]:
                  detail=FollowUp(meeting=follow_up, plan=plan)),
         step(step=Step.REASSESS, actor=teacher, on=eased.on, detail=eased),
         step(step=Step.CLOSE, actor=teacher, on=eased.on,
-                 reason="Mornings are calmer; the family and their network carry on"),
+                 reason=say("Mornings are calmer; the family and their network carry on")),
     )  # fmt: skip
 
 
-def refused_notification(case: Case, records: Records | None = None) -> DemoStep:
+def refused_notification(
+    case: Case, records: Records | None = None, *, language: Language | str = Language.EN
+) -> DemoStep:
     """A child welfare notification by unprotected e-mail: always refused (rule L5).
 
     >>> case = None
@@ -427,12 +619,13 @@ def refused_notification(case: Case, records: Records | None = None) -> DemoStep
     ...     print(error.codes)
     ('L5',)
     """
+    say = _sayer(language)
     return DemoStep(
         step=Step.NOTIFY_CHILD_WELFARE, actor=case.contact, on=case.last_on,
         records=vaaralampi_records() if records is None else records,
         detail=Notification(
             channel=Channel.UNPROTECTED_EMAIL, recipient=Recipient.SOCIAL_SERVICES,
-            reasons="Aino is often tired and fetched late", mandated_notifier=True,
+            reasons=say("Aino is often tired and fetched late"), mandated_notifier=True,
             child_told=False, custodian_told=True),
     )  # fmt: skip
 

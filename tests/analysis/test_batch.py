@@ -1,16 +1,27 @@
 from __future__ import annotations
 
+import csv
+import io
 import math
+import sys
 from collections.abc import Iterator
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from openco.analysis.batch import FLAG_COLUMNS, TABLE_COLUMNS, MeasureTable, measure_maps
+from openco.analysis.batch import (
+    FLAG_COLUMNS,
+    FRAME_COLUMNS,
+    TABLE_COLUMNS,
+    MeasureTable,
+    measure_maps,
+)
+from openco.analysis.export import measures_csv
 from openco.analysis.flags import FlagKind, FlagThresholds, flags_for
 from openco.analysis.measures import ROW_COLUMNS, measure_map
-from openco.errors import InvalidArgumentError
+from openco.analysis.privacy import Privacy
+from openco.errors import InvalidArgumentError, MissingDependencyError
 from openco.model import NetworkMap
 from openco.synthetic import generate_network_maps
 from tests.analysis.builders import empty_map, example_map
@@ -124,3 +135,89 @@ class TestMeasureMapsProperties:
 
         raised = {f.kind for f in flags_for(measure_map(nmap), thresholds=thresholds)}
         assert {k for k in FlagKind if row[f"flag_{k.value}"]} == raised
+
+
+@pytest.fixture(scope="module")
+def table() -> MeasureTable:
+    return measure_maps([*generate_network_maps(families=60, seed=3), empty_map()])
+
+
+class TestForNotebooks:
+    """pandas, Arrow and the short reprs a notebook shows."""
+
+    def test_the_dataframe_has_the_columns_and_cells_of_families_csv(
+        self, table: MeasureTable
+    ) -> None:
+        privacy = Privacy.pseudonymised(b"0123456789abcdef")
+        frame = table.to_pandas(privacy=privacy)
+        rows = list(csv.reader(io.StringIO(measures_csv(table, privacy=privacy))))
+
+        assert tuple(frame.columns) == FRAME_COLUMNS == tuple(rows[0])
+        for k, row in enumerate(rows[1:]):
+            for name, text in zip(rows[0], row, strict=True):
+                cell = frame[name].iloc[k]
+                if name == "drawn_on":
+                    assert cell.date().isoformat()[:7] == text
+                    assert cell.day == 1
+                elif text == "":
+                    assert math.isnan(cell)
+                elif text in {"True", "False"}:
+                    assert bool(cell) is (text == "True")
+                elif name in {"family", "map"}:
+                    assert cell == text
+                else:
+                    assert math.isclose(float(cell), float(text), rel_tol=1e-12)
+
+    def test_dates_are_dates_and_flags_are_booleans(self, table: MeasureTable) -> None:
+        frame = table.to_pandas(privacy=Privacy.identified())
+
+        assert str(frame["drawn_on"].dtype).startswith("datetime64")
+        assert str(frame["size"].dtype) == "int64"
+        assert str(frame["density"].dtype) == "float64"
+        assert all(str(frame[c].dtype) == "bool" for c in FLAG_COLUMNS)
+
+    def test_the_arrow_table_has_the_same_columns_with_dates_and_nulls(
+        self, table: MeasureTable
+    ) -> None:
+        arrow = table.to_arrow(privacy=Privacy.identified())
+
+        assert tuple(arrow.column_names) == FRAME_COLUMNS
+        assert str(arrow.schema.field("drawn_on").type) == "date32[day]"
+        assert arrow.column("drawn_on")[0].as_py() == table.drawn_on[0]
+        assert arrow.column("reciprocity").null_count == sum(
+            1 for x in table.column("reciprocity") if math.isnan(x)
+        )
+
+    def test_the_frame_is_a_copy_the_table_stays_as_it_was(self, table: MeasureTable) -> None:
+        frame = table.to_pandas(privacy=Privacy.identified())
+
+        frame.loc[0, "size"] = 999
+
+        assert table.column("size")[0] != 999
+
+    def test_the_repr_of_a_large_table_is_one_short_line(self) -> None:
+        table = measure_maps(generate_network_maps(families=3000, seed=1))
+
+        text = repr(table)
+
+        assert len(text) < 300
+        assert text.startswith("MeasureTable(3000 maps of 3000 families, drawn ")
+        assert len(table._repr_html_()) < 5000
+
+    def test_the_notebook_table_shows_no_ids(self, table: MeasureTable) -> None:
+        shown = table._repr_html_()
+
+        assert not any(family in shown for family in table.families)
+        assert "more rows" in shown
+
+    def test_without_pandas_the_error_names_the_extra(
+        self, table: MeasureTable, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setitem(sys.modules, "pandas", None)
+        monkeypatch.setitem(sys.modules, "pyarrow", None)
+
+        with pytest.raises(MissingDependencyError) as caught:
+            table.to_pandas(privacy=Privacy.identified())
+        assert caught.value.extra == "dataframe"
+        with pytest.raises(MissingDependencyError):
+            table.to_arrow(privacy=Privacy.identified())

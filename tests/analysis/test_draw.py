@@ -217,7 +217,13 @@ class TestAgainstAnEarlierMap:
         assert next(p for p in layout.members if p.member == "coach").code == "P2"
         text = svg_text(to_svg(after, earlier=before, language="fi"))
         assert MapMark.LOST.label("fi") in text
-        assert "Muutokset 2.3.2026 jälkeen" in text
+        assert "Muutokset 3/2026 jälkeen" in text
+
+    def test_the_earlier_date_is_shown_by_the_month_unless_names_are_opted_in(self) -> None:
+        svg = to_svg(example_map(), earlier=example_map(), privacy=Privacy.identified())
+
+        assert "Changes since 2026-03-02" in svg_text(svg)
+        assert "Changes since 2026-03 " in svg_text(to_svg(example_map(), earlier=example_map()))
 
     def test_an_earlier_map_of_another_family_is_refused(self) -> None:
         other = attrs.evolve(example_map(), family=FamilyId("f2"))
@@ -286,6 +292,15 @@ class TestPictures:
         for direction in SupportDirection:
             assert direction.label("en") in text
         assert "know each other" in text
+
+    def test_a_layout_shows_itself_as_a_picture_in_a_notebook(self) -> None:
+        layout = layout_map(example_map(), earlier=example_map(), language="sv")
+
+        svg = layout._repr_svg_()
+
+        assert svg is not None
+        assert svg.startswith("<?xml")
+        assert "Ändringar sedan 3/2026" in svg_text(svg)
 
     def test_png_is_a_png(self) -> None:
         assert to_png(example_map(), dpi=40).startswith(b"\x89PNG")

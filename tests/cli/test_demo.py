@@ -25,7 +25,8 @@ EXPECTED = {
     "story.txt", "story.json", "case.json", "workflow.mmd", "workflow.dot",
     "area-report.md", "area-report.csv", "network-map-before.dot", "network-map-after.dot",
     "network-map-before.svg", "network-map-after.svg",
-    "network-map-before.png", "network-map-after.png",
+    "network-map-before.png", "network-map-after.png", "workflow.svg", "workflow.png",
+    "report.html",
 }  # fmt: skip
 
 

@@ -16,6 +16,10 @@ Modules by question:
   :func:`to_networkx` escape hatch.
 * :mod:`openco.analysis.draw` - the network-map picture (DOT; SVG and PNG with
   ``openco[plot]``).
+* :mod:`openco.analysis.report` - one self-contained HTML report of an analysis
+  (:func:`html_report`).
+* :mod:`openco.analysis.diagram` - the workflow as a picture (SVG and PNG with
+  ``openco[plot]``).
 
 Imports :mod:`openco.model` and :mod:`openco.errors`. networkx is used only behind the private
 ``_graph`` module; no public function takes or returns a networkx graph except
@@ -37,6 +41,8 @@ from openco.analysis.batch import measure_maps as measure_maps
 from openco.analysis.change import MapChange as MapChange
 from openco.analysis.change import compare_maps as compare_maps
 from openco.analysis.change import map_history as map_history
+from openco.analysis.diagram import workflow_png as workflow_png
+from openco.analysis.diagram import workflow_svg as workflow_svg
 from openco.analysis.draw import MapLayout as MapLayout
 from openco.analysis.draw import MapMark as MapMark
 from openco.analysis.draw import layout_map as layout_map
@@ -73,6 +79,9 @@ from openco.analysis.privacy import Privacy as Privacy
 from openco.analysis.privacy import Pseudonymizer as Pseudonymizer
 from openco.analysis.privacy import age_band as age_band
 from openco.analysis.privacy import new_key as new_key
+from openco.analysis.report import FlaggedMaps as FlaggedMaps
+from openco.analysis.report import flagged_maps as flagged_maps
+from openco.analysis.report import html_report as html_report
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -83,6 +92,7 @@ __all__ = [
     "Flag",
     "FlagKind",
     "FlagThresholds",
+    "FlaggedMaps",
     "Group",
     "IdKind",
     "MapChange",
@@ -107,7 +117,9 @@ __all__ = [
     "area_plan_loads",
     "compare_maps",
     "family_members_csv",
+    "flagged_maps",
     "flags_for",
+    "html_report",
     "layout_map",
     "links_csv",
     "map_history",
@@ -126,4 +138,6 @@ __all__ = [
     "to_node_link",
     "to_png",
     "to_svg",
+    "workflow_png",
+    "workflow_svg",
 ]

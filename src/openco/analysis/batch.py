@@ -22,14 +22,15 @@ import math
 import operator
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from openco.analysis._bulk import paused_gc
 from openco.analysis.flags import DEFAULT_THRESHOLDS, FlagKind, FlagThresholds
 from openco.analysis.measures import ROW_COLUMNS, Cell
-from openco.errors import InvalidArgumentError
+from openco.analysis.privacy import Privacy
+from openco.errors import InvalidArgumentError, MissingDependencyError
 from openco.model import (
     FamilyId,
     NetworkMap,
@@ -41,13 +42,29 @@ from openco.model import (
     TieQuality,
 )
 
-__all__ = ["FLAG_COLUMNS", "TABLE_COLUMNS", "MeasureTable", "measure_maps"]
+__all__ = [
+    "FLAG_COLUMNS",
+    "FRAME_COLUMNS",
+    "SHARE_COLUMNS",
+    "TABLE_COLUMNS",
+    "MeasureTable",
+    "measure_maps",
+]
 
 FLAG_COLUMNS: Final[tuple[str, ...]] = tuple(f"flag_{k.value}" for k in FlagKind)
 """One 0/1 column per :class:`~openco.analysis.flags.FlagKind`."""
 
 TABLE_COLUMNS: Final[tuple[str, ...]] = ROW_COLUMNS + FLAG_COLUMNS
 """Every column of a :class:`MeasureTable`, in order."""
+
+_SHARE_GROUPS: Final = (("sector", NetworkSector), ("ring", Ring), ("tie", TieQuality))
+SHARE_COLUMNS: Final[tuple[str, ...]] = tuple(
+    f"{group}_{member.value}_share" for group, kind in _SHARE_GROUPS for member in kind
+)
+"""The share of each sector, ring and tie quality in a map (0 for an empty map)."""
+
+FRAME_COLUMNS: Final[tuple[str, ...]] = TABLE_COLUMNS + SHARE_COLUMNS
+"""The columns of ``families.csv`` and of :meth:`MeasureTable.to_pandas`, in order."""
 
 _TEXT: Final = ("family", "map", "drawn_on")
 _NUMERIC: Final = TABLE_COLUMNS[len(_TEXT) :]
@@ -89,7 +106,17 @@ _CHUNK: Final = 4096
 _NAN: Final = math.nan
 _times: Final = operator.mul
 
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
 Row = tuple[float, ...]
+
+
+def _shown(cell: Cell) -> str:
+    if isinstance(cell, float):
+        return f"{cell:.3f}"
+    return "–" if cell is None else str(cell)
 
 
 def _measure(nmap: NetworkMap, thresholds: FlagThresholds) -> Row:  # noqa: C901, PLR0912, PLR0915 - one tight loop, kept in one frame for speed
@@ -252,7 +279,10 @@ def _typecode(column: str) -> str:
     return "d" if column in _FLOATS else "q"
 
 
-@attrs.frozen(eq=False, kw_only=True)
+_PREVIEW: Final = ("drawn_on", "size", "informal", "professional", "inner_supportive", "density")
+
+
+@attrs.frozen(eq=False, kw_only=True, repr=False)
 class MeasureTable:
     """One row of measures per map, stored by column (8 bytes a cell).
 
@@ -317,6 +347,124 @@ class MeasureTable:
     def flag_counts(self) -> dict[FlagKind, int]:
         """How many maps raise each flag."""
         return {kind: int(self.total(f"flag_{kind.value}")) for kind in FlagKind}
+
+    def __repr__(self) -> str:
+        """A short summary: a city's table would otherwise print megabytes of numbers."""
+        if not self.maps:
+            return "MeasureTable(0 maps)"
+        flags = ", ".join(f"{k.value} {n}" for k, n in self.flag_counts().items())
+        return (
+            f"MeasureTable({len(self)} maps of {len(set(self.families))} families, drawn "
+            f"{min(self.drawn_on)} to {max(self.drawn_on)}; flags: {flags})"
+        )
+
+    def _repr_html_(self) -> str:
+        """The first rows as an HTML table, for notebooks; ids are left out of the picture."""
+        import html  # noqa: PLC0415 - only notebooks call this
+
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in ("#", *_PREVIEW, "flags"))
+        body = []
+        for k in range(min(len(self), 10)):
+            row = self.row(k)
+            flags = ", ".join(c.removeprefix("flag_") for c in FLAG_COLUMNS if row[c])
+            cells = [str(k), *(html.escape(_shown(row[c])) for c in _PREVIEW), flags or "–"]
+            body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        more = len(self) - len(body)
+        tail = (
+            f"<p>… {more} more rows; use to_pandas(privacy=…) for all of them.</p>" if more else ""
+        )
+        return (
+            f"<p>{html.escape(repr(self))}</p><table><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table>{tail}"
+        )
+
+    def _frame_columns(self, privacy: Privacy) -> dict[str, Any]:
+        """Every column of :data:`FRAME_COLUMNS` as a NumPy array or a list (ids, dates)."""
+        import numpy as np  # noqa: PLC0415 - optional extra, imported lazily
+
+        # Pseudonymised tables show the month only, as the first day of the month.
+        coarse = privacy.coarse_dates
+        columns: dict[str, Any] = {
+            "family": [privacy.family(f) for f in self.families],
+            "map": [privacy.map(m) for m in self.maps],
+            "drawn_on": [d.replace(day=1) if coarse else d for d in self.drawn_on],
+        }
+        for name in _NUMERIC:
+            values = np.frombuffer(self._columns[name], dtype=np.float64 if name in _FLOATS
+                                   else np.int64).copy()  # fmt: skip
+            columns[name] = values.astype(bool) if name in FLAG_COLUMNS else values
+        size = columns["size"]
+        for group, kind in _SHARE_GROUPS:
+            for member in kind:
+                count = columns[f"{group}_{member.value}"]
+                share = np.zeros(len(size), dtype=np.float64)
+                np.divide(count, size, out=share, where=size > 0)
+                columns[f"{group}_{member.value}_share"] = share
+        return columns
+
+    def to_pandas(self, *, privacy: Privacy) -> pd.DataFrame:
+        """The table as a pandas DataFrame with the columns of ``families.csv``.
+
+        Needs ``pip install 'openco[dataframe]'``. The columns are :data:`FRAME_COLUMNS`:
+        ``family`` and ``map`` as *privacy* shows them (like every export, the choice is
+        yours to make), ``drawn_on`` as a pandas datetime (the first day of the month when
+        *privacy* coarsens dates, as pseudonymised exports do), counts as ``int64``, measures as
+        ``float64`` (NaN where undefined), flags as ``bool``, and the share of each sector,
+        ring and tie quality.
+
+        Raises:
+            MissingDependencyError: pandas is not installed.
+
+        >>> from openco.synthetic import generate_network_maps
+        >>> from openco.analysis import Privacy
+        >>> table = measure_maps(generate_network_maps(families=30, seed=1))
+        >>> frame = table.to_pandas(privacy=Privacy.identified())
+        >>> frame.shape, str(frame["drawn_on"].dtype).startswith("datetime64")
+        ((30, 72), True)
+        >>> round(float(frame["ring_inner_share"].mean()), 3)
+        0.288
+        """
+        try:
+            import pandas as pd  # noqa: PLC0415 - optional extra, imported lazily
+        except ImportError as error:
+            raise MissingDependencyError(
+                "a DataFrame of measures", "pandas", "dataframe"
+            ) from error
+        columns = self._frame_columns(privacy)
+        columns["drawn_on"] = pd.to_datetime(columns["drawn_on"])
+        return pd.DataFrame(columns, columns=list(FRAME_COLUMNS))
+
+    def to_arrow(self, *, privacy: Privacy) -> pa.Table:
+        """The table as an Apache Arrow table with the columns of :meth:`to_pandas`.
+
+        Needs ``pip install 'openco[dataframe]'``. ``drawn_on`` is an Arrow ``date32``;
+        undefined measures are nulls.
+
+        Raises:
+            MissingDependencyError: pyarrow is not installed.
+
+        >>> from openco.synthetic import generate_network_maps
+        >>> from openco.analysis import Privacy
+        >>> table = measure_maps(generate_network_maps(families=30, seed=1))
+        >>> arrow = table.to_arrow(privacy=Privacy.identified())
+        >>> arrow.num_rows, str(arrow.schema.field("drawn_on").type)
+        (30, 'date32[day]')
+        """
+        try:
+            import pyarrow as pa  # noqa: PLC0415 - optional extra, imported lazily
+        except ImportError as error:
+            raise MissingDependencyError(
+                "an Arrow table of measures", "pyarrow", "dataframe"
+            ) from error
+        columns = self._frame_columns(privacy)
+        arrays: dict[str, pa.Array[Any]] = {
+            "family": pa.array(columns["family"], type=pa.string()),
+            "map": pa.array(columns["map"], type=pa.string()),
+            "drawn_on": pa.array(columns["drawn_on"], type=pa.date32()),
+        }
+        for name in FRAME_COLUMNS[3:]:
+            arrays[name] = pa.array(columns[name], from_pandas=True)
+        return pa.table(arrays)
 
 
 def measure_maps(

@@ -181,6 +181,19 @@ class MapLayout:
         factory=lambda: tuple((s, *slice_angles(s)) for s in NetworkSector)
     )
     """Each sector's slice: start and end angle, degrees counter-clockwise from east."""
+    language: Language = Language.EN
+    """The language of the picture's words."""
+    earlier_on: dt.date | None = None
+    """The day the earlier map was drawn, if the layout marks the changes since."""
+    coarse_dates: bool = True
+    """Whether the picture shows dates by the month only (as pseudonymised exports do)."""
+
+    def _repr_svg_(self) -> str | None:
+        """The picture, for notebooks (``None`` without matplotlib: the text repr is shown)."""
+        try:
+            return _svg_text(_figure(self, None))
+        except MissingDependencyError:
+            return None
 
     def position(self, member: PersonId) -> tuple[float, float]:
         """Where *member* is placed.
@@ -464,6 +477,9 @@ def layout_map(
         ties=ties,
         node_radius=round(node, 6),
         slices=tuple((s, round(a, 6), round(b, 6)) for s, a, b in slices),
+        language=Language(language),
+        earlier_on=None if earlier is None else earlier.drawn_on,
+        coarse_dates=privacy is None or privacy.coarse_dates,
     )
 
 
@@ -706,9 +722,14 @@ _WORDS: Final[dict[str, dict[Language, str]]] = {
 }
 
 
-def _day(day: dt.date, language: Language) -> str:
-    """A date as people write it: 2.3.2026 in Finnish and Swedish, 2026-03-02 in English."""
-    return day.isoformat() if language is Language.EN else f"{day.day}.{day.month}.{day.year}"
+def _day(day: dt.date, language: Language, *, coarse: bool) -> str:
+    """A date as people write it: 2.3.2026 in Finnish and Swedish, 2026-03-02 in English.
+
+    With *coarse*, the month only: 3/2026, or 2026-03.
+    """
+    if language is Language.EN:
+        return day.isoformat()[: 7 if coarse else 10]
+    return f"{day.month}/{day.year}" if coarse else f"{day.day}.{day.month}.{day.year}"
 
 
 def _word(key: str, language: Language, **values: object) -> str:
@@ -919,18 +940,11 @@ _LEGEND_HEIGHT: Final = 2.2
 _TITLE_HEIGHT: Final = 0.5
 
 
-def _figure(
-    nmap: NetworkMap,
-    earlier: NetworkMap | None,
-    privacy: Privacy | None,
-    language: Language | str,
-    title: str | None,
-) -> Figure:
+def _figure(layout: MapLayout, title: str | None) -> Figure:
     mpl = _import_matplotlib()
-    lang = Language(language)
-    layout = layout_map(nmap, earlier=earlier, privacy=privacy, language=lang)
+    lang = layout.language
     top = _TITLE_HEIGHT if title is not None else 0.1
-    legend_height = _LEGEND_HEIGHT + (0.42 if earlier is not None else 0.0)
+    legend_height = _LEGEND_HEIGHT + (0.42 if layout.earlier_on is not None else 0.0)
     height = _MAP_HEIGHT + legend_height + top
     figure = mpl.figure.Figure(figsize=(_WIDTH, height), dpi=100)
     box = (0.01, legend_height / height, 0.98, _MAP_HEIGHT / height)
@@ -943,7 +957,11 @@ def _figure(
     legend.set_xlim(0, _WIDTH * legend_box[2])
     legend.set_ylim(0, legend_height - 0.2)
     legend.set_aspect("equal")
-    since = None if earlier is None else _day(earlier.drawn_on, lang)
+    since = (
+        None
+        if layout.earlier_on is None
+        else _day(layout.earlier_on, lang, coarse=layout.coarse_dates)
+    )
     _draw_legend(legend, mpl, lang, since=since)
     if title is not None:
         figure.text(0.5, 1 - 0.3 / height, title, fontsize=14, ha="center", va="center")
@@ -966,8 +984,8 @@ def to_svg(
     Raises:
         MissingDependencyError: matplotlib is not installed.
     """
-    figure = _figure(nmap, earlier, privacy, language, title)  # checks that matplotlib is there
-    return _svg_text(figure)
+    layout = layout_map(nmap, earlier=earlier, privacy=privacy, language=language)
+    return _svg_text(_figure(layout, title))
 
 
 _STYLE: Final[dict[str, Any]] = {
@@ -1009,4 +1027,5 @@ def to_png(
     Raises:
         MissingDependencyError: matplotlib is not installed.
     """
-    return _png_bytes(_figure(nmap, earlier, privacy, language, title), dpi)
+    layout = layout_map(nmap, earlier=earlier, privacy=privacy, language=language)
+    return _png_bytes(_figure(layout, title), dpi)

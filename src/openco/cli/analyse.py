@@ -18,7 +18,7 @@ import importlib.util
 import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TextIO
 
 import attrs
 import click
@@ -35,6 +35,8 @@ from openco.analysis import (
     to_graphml,
     to_svg,
 )
+from openco.analysis.columns import TranslatedHeader
+from openco.analysis.report import FlaggedMaps, html_report
 from openco.cli.check import EMPTY_DOCUMENT, JSON_LINES_SUFFIXES, opened
 from openco.cli.keys import (
     KEY_ENV,
@@ -70,7 +72,11 @@ from openco.model import (
     SupportDirection,
     SupportType,
     TieQuality,
+    UnitId,
 )
+
+_FLAGGED_PICTURES: Final = 6
+"""How many flagged families' maps the HTML report draws."""
 
 __all__ = ["Collected", "analyse", "read_documents"]
 
@@ -386,6 +392,22 @@ def _has_matplotlib() -> bool:
     help="Replace --out if it exists and is not empty.",
 )
 @click.option(
+    "--html",
+    "html_page",
+    is_flag=True,
+    help="Also write report.html: one self-contained page (no server, nothing fetched) with "
+    "the area summaries, the services' networks, per-area tables and the maps of flagged "
+    "families. Needs openco[plot].",
+)
+@click.option(
+    "--lang",
+    "language",
+    type=click.Choice(("en", "fi", "sv")),
+    default=None,
+    help="Write the HTML report, and the CSV files' column names, in this language. By "
+    "default the report is in English and the columns keep their stable names.",
+)
+@click.option(
     "--names",
     is_flag=True,
     help="Show real ids and names instead of pseudonyms (only inside the case system).",
@@ -412,6 +434,8 @@ def analyse(
     key_file: Path | None,
     exact_dates: bool,
     force: bool,
+    html_page: bool,
+    language: str | None,
     names: bool,
     pictures: int,
     progress: bool | None,
@@ -431,7 +455,10 @@ def analyse(
     """
     if names and key_file is not None:
         raise click.UsageError("--names shows real ids; it cannot be used with --key-file.")
+    if html_page and not _has_matplotlib():
+        raise click.UsageError("--html draws pictures: install openco[plot] (matplotlib).")
     collected = Collected(pictures=pictures)
+    flagged = FlaggedMaps(limit=_FLAGGED_PICTURES)
     if sum(is_dash(path) for path in files) > 1:
         raise click.UsageError("stdin (-) can be read only once.")
     total = None if any(is_dash(p) for p in files) else sum(p.stat().st_size for p in files)
@@ -439,17 +466,18 @@ def analyse(
     with output_directory(out, force=force, private=names) as stage, _paused_gc():
         key = None if names else pseudonym_key(key_file, out=out, force=force)
         with progress_display(total, show=progress, label="Reading") as bar:
-            table = measure_maps(read_documents(files, collected, advance=bar.update))
+            maps = read_documents(files, collected, advance=bar.update)
+            table = measure_maps(flagged.watch(maps) if html_page else maps)
         if key is None:
             privacy = Privacy.identified(names=True)
         else:
             privacy = Privacy.pseudonymised(key.key, coarse_dates=not exact_dates)
         written = [f"families.csv ({counted(len(table), 'row')})"]
-        with stage.open_text("families.csv") as f:
+        with _csv(stage, "families.csv", language) as f:
             measures_csv(table, privacy=privacy, out=f)
         if collected.families:
             area_of = collected.area_of()
-            with stage.open_text("areas.csv") as f:
+            with _csv(stage, "areas.csv", language) as f:
                 area_measures_csv(table, area_of=area_of, out=f)
             written.append("areas.csv")
         if collected.professionals:
@@ -463,17 +491,42 @@ def analyse(
                 concerns=collected.concerns,
                 seed=seed,
             )
-            with stage.open_text("area-network.csv") as f:
+            with _csv(stage, "area-network.csv", language) as f:
                 area_csv(network, out=f)
-            with stage.open_text("professional-links.csv") as f:
+            with _csv(stage, "professional-links.csv", language) as f:
                 links_csv(network, privacy=privacy, out=f)
             stage.write_text("professionals.graphml", text=to_graphml(network, privacy=privacy))
             written += ["area-network.csv", "professional-links.csv", "professionals.graphml"]
         if collected.first_maps:
             written.append(_pictures(stage, collected.first_maps, privacy))
+        if html_page:
+            page = html_report(
+                table,
+                privacy=privacy,
+                language=language or "en",
+                area_of=collected.area_of(),
+                network=network if collected.professionals else None,
+                maps=flagged.maps,
+                area_names={AreaId(k): a.name for k, a in collected.areas.items()},
+                unit_names={UnitId(k): u.name for k, u in collected.units.items()},
+            )
+            stage.write_text("report.html", text=page)
+            written.append("report.html")
         if key is not None:
             key.write()  # before the output is in place: no output without its key
     click.echo(_summary(files, collected, written, out, key=key))
+
+
+@contextlib.contextmanager
+def _csv(stage: OutputDirectory, name: str, language: str | None) -> Iterator[TextIO]:
+    """A CSV file of the output; its column names in *language* if one was chosen."""
+    with stage.open_text(name) as handle:
+        if language is None:
+            yield handle
+        else:
+            translated = TranslatedHeader(handle, language)
+            yield translated  # type: ignore[misc]  # a text stream, as csv.writer needs
+            translated.flush()
 
 
 def _pictures(stage: OutputDirectory, maps: list[NetworkMap], privacy: Privacy) -> str:

@@ -24,10 +24,14 @@ from openco.analysis import (
     area_network,
     compare_maps,
     measure_map,
+    measure_maps,
     to_dot,
     to_png,
     to_svg,
 )
+from openco.analysis.columns import column_label, translated_header
+from openco.analysis.diagram import workflow_png, workflow_svg
+from openco.analysis.report import FlaggedMaps, html_report
 from openco.cli.output import output_directory
 from openco.demo import (
     DemoStep,
@@ -261,11 +265,11 @@ def tell_story(language: str = "en", *, families_per_area: int = 40) -> Told:  #
     if language not in LANGUAGES:
         raise InvalidArgumentError("tell_story", "language", language, "one of en, fi, sv")
     lang = language
-    story = vaaralampi_story()
+    story = vaaralampi_story(language)
     names = _names(story)
     family = story.families[0]
     lines = [_t("title", lang), ""]
-    steps = vaaralampi_case_steps(story)
+    steps = vaaralampi_case_steps(story, language=language)
     case: Case | None = None
     by_step: dict[Step, DemoStep] = {}
     for demo_step in steps:
@@ -389,7 +393,7 @@ def _refusal(case: Case, lang: str) -> list[str]:
     lines: list[str] = []
     concern, meeting = case.concern, case.meeting
     assert meeting is not None  # noqa: S101 - called once the meeting is held
-    refused = refused_notification(case)
+    refused = refused_notification(case, language=lang)
     try:
         advance(case, refused.step, actor=refused.actor, on=refused.on, detail=refused.detail,
                 records=refused.records)  # fmt: skip
@@ -415,15 +419,18 @@ def _area_line(report: AreaReport, name: str, language: str) -> str:
     )  # fmt: skip
 
 
+_AREA_COLUMNS: Final = (
+    "area", "families", "professionals", "links", "density", "unit_pairs_tied",
+    "unit_pairs_missing", "uncoordinated_families",
+)  # fmt: skip
+
+
 def _area_markdown(told: Told, language: str) -> str:
     names = {a.id: a.name for a in told.story.areas}
     rows = [
         f"# {_t('areas', language, families=told.generated_families).rstrip(':')}",
         "",
-        (
-            "| area | families | professionals | links | density | unit pairs tied "
-            "| unit pairs missing | uncoordinated families |"
-        ),
+        "| " + " | ".join(column_label(c, language) for c in _AREA_COLUMNS) + " |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     rows += [
@@ -448,6 +455,24 @@ class DemoFiles:
     pictures: bool
 
 
+def _report(told: Told, language: str) -> str:
+    """The analyst's HTML report of the story's two areas, pseudonymised like analyse's."""
+    population = area_population(told.story, families_per_area=told.generated_families // 2)
+    sample = FlaggedMaps(limit=4)
+    table = measure_maps(sample.watch(population.network_maps))
+    return html_report(
+        table,
+        # Everyone is invented, but the report looks as an analyst's would: pseudonymised.
+        privacy=Privacy.pseudonymised(b"the Vaaralampi demo's own key"),
+        language=language,
+        area_of={f.id: f.home_area for f in population.families},
+        network=told.network,
+        maps=sample.maps,
+        area_names={a.id: a.name for a in population.areas},
+        unit_names={u.id: u.name for u in population.units},
+    )
+
+
 def demo_files(told: Told, language: str = "en") -> DemoFiles:
     """Render every file the demo writes for *told*: maps, diagrams, JSON and the area report.
 
@@ -455,7 +480,8 @@ def demo_files(told: Told, language: str = "en") -> DemoFiles:
     ... # doctest: +NORMALIZE_WHITESPACE
     ['area-report.csv', 'area-report.md', 'case.json', 'network-map-after.dot',
      'network-map-after.svg', 'network-map-before.dot', 'network-map-before.svg',
-     'story.json', 'story.txt', 'workflow.dot', 'workflow.mmd']
+     'report.html', 'story.json', 'story.txt', 'workflow.dot', 'workflow.mmd',
+     'workflow.svg']
     """
     files: dict[str, str | bytes] = {
         "story.txt": told.text + "\n",
@@ -464,7 +490,10 @@ def demo_files(told: Told, language: str = "en") -> DemoFiles:
         "workflow.mmd": render_mermaid(DEFAULT_WORKFLOW, language=language) + "\n",
         "workflow.dot": render_dot(DEFAULT_WORKFLOW, language=language) + "\n",
         "area-report.md": _area_markdown(told, language),
-        "area-report.csv": area_csv(told.network),
+        # Stable column names in English; words in the language chosen otherwise.
+        "area-report.csv": area_csv(told.network)
+        if language == "en"
+        else translated_header(area_csv(told.network), language),
     }
     # Everyone in the story is invented: the pictures opt in to their names. The map at the
     # follow-up is drawn against the first, so that who was gained and who moved shows.
@@ -484,6 +513,9 @@ def demo_files(told: Told, language: str = "en") -> DemoFiles:
             files[f"network-map-{when}.png"] = to_png(
                 nmap, earlier=earlier, privacy=named, language=language, title=title
             )
+        files["workflow.svg"] = workflow_svg(DEFAULT_WORKFLOW, language=language)
+        files["workflow.png"] = workflow_png(DEFAULT_WORKFLOW, language=language)
+        files["report.html"] = _report(told, language)
     except MissingDependencyError:
         pictures = False
         for name in [n for n in files if n.endswith((".svg", ".png"))]:
@@ -531,7 +563,10 @@ anything unless --force), all or nothing:
   case.json                    the case and its whole history
   network-map-before.*, -after.*  the family's network map: DOT; SVG and PNG
                                with openco[plot] (matplotlib)
-  workflow.mmd, workflow.dot   the process diagram (Mermaid, Graphviz)
+  workflow.mmd, workflow.dot   the process diagram (Mermaid, Graphviz); workflow.svg,
+                               .png as pictures with openco[plot]
+  report.html                  the analyst's report of both areas, one self-contained
+                               page (with openco[plot])
   area-report.md, .csv         Vaaralampi and Ounasrinne
 """
 

@@ -6,11 +6,12 @@ from typing import Final
 
 import click
 
+from openco.analysis import workflow_svg
 from openco.process import DEFAULT_WORKFLOW, render_dot, render_mermaid, render_table
 
 __all__ = ["FORMATS", "diagram", "render"]
 
-FORMATS: Final = ("mermaid", "dot", "markdown")
+FORMATS: Final = ("mermaid", "dot", "markdown", "svg")
 """The formats ``openco diagram`` prints."""
 
 
@@ -29,6 +30,8 @@ def render(diagram_format: str, language: str | None = None) -> str:
         return render_mermaid(DEFAULT_WORKFLOW, language=language or "en")
     if diagram_format == "dot":
         return render_dot(DEFAULT_WORKFLOW, language=language or "en")
+    if diagram_format == "svg":
+        return workflow_svg(DEFAULT_WORKFLOW, language=language or "en")
     return render_table(DEFAULT_WORKFLOW, language=language)
 
 
@@ -39,7 +42,8 @@ def render(diagram_format: str, language: str | None = None) -> str:
     type=click.Choice(FORMATS),
     default="mermaid",
     show_default=True,
-    help="mermaid: a stateDiagram-v2; dot: Graphviz (pipe to 'dot -Tsvg'); markdown: a table.",
+    help="mermaid: a stateDiagram-v2; dot: Graphviz (pipe to 'dot -Tsvg'); markdown: a table; "
+    "svg: a picture (needs openco[plot]).",
 )
 @click.option(
     "--lang",
