@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import attrs
 import pytest
@@ -91,3 +92,14 @@ class TestCheck:
         assert isinstance(again, LimitExceededError)
         assert str(again) == str(error)
         assert again.option == "--max-ties-per-map"
+
+
+def test_the_table_in_the_docs_is_the_limits_as_they_are() -> None:
+    page = (Path(__file__).parent.parent / "docs" / "io.md").read_text(encoding="utf-8")
+    table = page.split("<!-- limits table: start -->\n")[1].split("<!-- limits table: end -->")[0]
+
+    expected = "".join(
+        f"| `{i.name}` | {i.default:,} | {i.what} | `{i.option}` |\n" for i in Limits.describe()
+    )
+
+    assert table == expected

@@ -425,7 +425,7 @@ def vaaralampi_story(language: Language | str = Language.EN) -> Bundle:
     )  # fmt: skip
     consent = Consent(
         id=ConsentId("k-aino"), family=family.id, subject=aino.id, given_by=laura.id,
-        giver=ConsentGiver.CUSTODIAN, scopes={DataScope.CONCERN, DataScope.PLAN},
+        giver=ConsentGiver.CUSTODIAN, scopes={DataScope.CONCERN, DataScope.MEETING, DataScope.PLAN},
         units={UnitId("clinic-vaaralampi"), UnitId("network-team")},
         valid_from=dt.date(2026, 3, 10), valid_until=dt.date(2027, 3, 10),
     )  # fmt: skip

@@ -324,3 +324,18 @@ def test_without_matplotlib_the_error_says_which_extra_to_install(
         to_svg(example_map())
 
     assert caught.value.extra == "plot"
+
+
+def test_a_huge_named_map_is_laid_out_without_scoring_every_name() -> None:
+    """Name placement is quadratic: past a size, names go straight outward."""
+    members = [
+        NetworkMember(id=PersonId(f"n{k}"), label=f"Person {k}", sector=NetworkSector.RELATIVES,
+                      ring=Ring.OUTER, tie=TieQuality.WEAK)
+        for k in range(300)
+    ]  # fmt: skip
+    nmap = attrs.evolve(example_map(), members=members, ties=())
+
+    layout = layout_map(nmap, privacy=Privacy.identified(names=True))
+
+    assert all(p.label_x or p.label_y for p in layout.members)
+    assert_apart(layout)

@@ -210,3 +210,19 @@ def _key(work: Path) -> Path:
     key.write_bytes(KEY)
     key.chmod(0o600)
     return key
+
+
+class TestNotebookViews:
+    def test_the_network_and_its_areas_print_as_one_line_each(
+        self, population: DemoPopulation
+    ) -> None:
+        network = area_network(
+            professionals=population.professionals, units=population.units,
+            families=population.families, maps=population.network_maps, seed=1,
+        )  # fmt: skip
+
+        assert repr(network).startswith("ProfessionalNetwork(")
+        assert "\n" not in repr(network)
+        assert len(repr(network)) < 200
+        assert repr(network.areas[0]).startswith("AreaReport(area=")
+        assert network._repr_html_().count("<tr>") == len(network.areas) + 1

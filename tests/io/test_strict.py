@@ -19,7 +19,7 @@ from tests.io.hostile import FUZZ_LIMITS, MUTATIONS, PLANTED_PARTS, mutant
 from openco.cli.main import cli
 from openco.demo import vaaralampi_story
 from openco.errors import InvalidDocumentError, LimitExceededError
-from openco.io import document_kinds, dumps, iter_loads, kind_of, loads, read_json
+from openco.io import document_kinds, dumps, iter_loads, kind_of, load_documents, loads, read_json
 from openco.io._strict import SCHEMA_DEPTH
 from openco.limits import DEFAULT_LIMITS, Limits
 from openco.model import Area, Bundle, NetworkMap, ServiceUnit
@@ -363,3 +363,31 @@ def test_every_listed_mutation_is_in_the_fuzz() -> None:
         "path_id",
     }
     assert Path(__file__).with_name("hostile.py").exists()
+
+
+class TestLoadDocuments:
+    def test_documents_of_any_kind_are_read_in_order_with_the_kind_from_the_envelope(
+        self,
+    ) -> None:
+        texts = [dumps(STORY.areas[0]), "", dumps(STORY.families[0]), dumps(STORY.network_maps[0])]
+
+        read = list(load_documents(texts))
+
+        assert read == [STORY.areas[0], STORY.families[0], STORY.network_maps[0]]
+
+    def test_a_kind_not_asked_for_and_hostile_lines_are_reported_and_reading_goes_on(
+        self,
+    ) -> None:
+        texts = [dumps(STORY.areas[0]), dumps(STORY.families[0]), "[" * 10_000, AREA]
+        bad: list[int] = []
+
+        read = list(load_documents(texts, kinds=[Area], on_error=lambda n, _: bad.append(n)))
+
+        assert len(read) == 2
+        assert bad == [2, 3]
+
+    def test_without_on_error_the_line_is_named(self) -> None:
+        with pytest.raises(InvalidDocumentError) as caught:
+            list(load_documents([AREA, '{"kind": "flower"}']))
+
+        assert caught.value.paths[0].startswith("line 2:")

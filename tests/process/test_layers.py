@@ -48,6 +48,7 @@ def test_dunder_all_is_complete() -> None:
     modules = {
         "case",
         "details",
+        "disclosure",
         "duties",
         "records",
         "render",

@@ -46,6 +46,7 @@ from openco.process import (
     Milestone,
     Notification,
     PoliceNotification,
+    Provision,
     Raising,
     Recipient,
     Records,
@@ -410,7 +411,10 @@ class TestL6SocialServicesContact:
             detail=attrs.evolve(
                 contact,
                 statutory_basis=StatutoryBasis(
-                    section="SHL 35 § 2", reason="The child's interest requires it"
+                    provision=Provision.SOCIAL_WELFARE_ACT_35_2,
+                    decided_by=CAST.worker,
+                    reason="The child's interest requires it",
+                    units={CAST.social_unit},
                 ),
             ),
             records=RECORDS,
@@ -440,7 +444,7 @@ class TestL7SharingData:
             )
 
         assert error.value.codes == ("L7",)
-        assert error.value.reasons[0].param("unit") == CAST.colleague_unit
+        assert error.value.reasons[0].param("recipient") == CAST.colleague_unit
 
     def test_a_consent_from_a_parent_without_custody_does_not_count(self) -> None:
         agree = step_of(Step.AGREE_TO_MEET)

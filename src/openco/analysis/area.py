@@ -189,6 +189,14 @@ class AreaReport:
         """Pairs of units with no shared family and no joint meeting in the area."""
         return tuple((t.a, t.b) for t in self.unit_ties if not t.tied)
 
+    def __repr__(self) -> str:
+        """One line: an area's report can hold every pair of its units."""
+        return (
+            f"AreaReport(area={self.area!r}, {len(self.units)} units, {self.families} families, "
+            f"{self.professionals} professionals, {self.links} links, "
+            f"{len(self.missing_unit_pairs)} unit pairs never meeting)"
+        )
+
 
 @attrs.frozen(kw_only=True)
 class ProfessionalNetwork:
@@ -228,6 +236,19 @@ class ProfessionalNetwork:
     def area_ids(self) -> tuple[AreaId, ...]:
         """The areas reported on, sorted."""
         return tuple(r.area for r in self.areas)
+
+    def __repr__(self) -> str:
+        """One line: a city's network holds hundreds of thousands of links."""
+        return (
+            f"ProfessionalNetwork({len(self.professionals)} professionals, "
+            f"{len(self.links)} links, {len(self.groups)} groups, {len(self.areas)} areas)"
+        )
+
+    def _repr_html_(self) -> str:
+        """The areas as a table, for notebooks."""
+        from openco.analysis.report import network_table  # noqa: PLC0415 - report imports area
+
+        return network_table(self)
 
     @property
     def silos(self) -> tuple[Group, ...]:

@@ -538,12 +538,28 @@ def _candidates(p: PlacedMember, width: float, height: float, node: float) -> It
         yield (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
 
 
+_SCORED_LABELS: Final = 80  # members up to which names are placed by scoring
+
+
+def _outward(member: PlacedMember, node: float) -> PlacedMember:
+    if not member.label:
+        return member
+    box = next(_candidates(member, *_label_size(member.label), node))
+    return attrs.evolve(
+        member, label_x=round((box[0] + box[2]) / 2, 6), label_y=round((box[1] + box[3]) / 2, 6)
+    )
+
+
 def _place_labels(
     members: list[PlacedMember], ties: Sequence[tuple[PersonId, PersonId, TieQuality]], node: float
 ) -> list[PlacedMember]:
     """Put each label where it covers no disc or label and crosses the fewest lines."""
     if not any(m.label for m in members):
         return members
+    if len(members) > _SCORED_LABELS:
+        # Scoring is quadratic; a map this large is unreadable with names anyway, so each
+        # name simply goes outward from the centre.
+        return [_outward(m, node) for m in members]
     at = {m.member: (m.x, m.y) for m in members}
     lines = [((m.x, m.y), (0.0, 0.0)) for m in members if m.mark is not MapMark.LOST]
     lines += [(at[a], at[b]) for a, b, _ in ties if a in at and b in at]

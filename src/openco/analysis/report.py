@@ -33,7 +33,14 @@ from openco.analysis.flags import DEFAULT_THRESHOLDS, FlagKind, FlagThresholds
 from openco.analysis.privacy import Privacy
 from openco.model import AreaId, FamilyId, Language, NetworkMap, UnitId
 
-__all__ = ["REPORT_TEXTS", "FlaggedMaps", "flagged_maps", "html_report", "unit_network_svg"]
+__all__ = [
+    "REPORT_TEXTS",
+    "FlaggedMaps",
+    "flagged_maps",
+    "html_report",
+    "network_table",
+    "unit_network_svg",
+]
 
 REPORT_TEXTS: Final[dict[str, dict[Language, str]]] = {
     "title": {
@@ -368,6 +375,30 @@ def _table(
         "<tr>" + "".join(cell("td", k, c) for k, c in enumerate(row)) + "</tr>" for row in rows
     )
     return f"<table{cls}><thead><tr>{head_html}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def network_table(network: ProfessionalNetwork, *, language: Language | str = Language.EN) -> str:
+    """The areas of *network* as an HTML table: units, professionals, links, unit pairs.
+
+    >>> from openco.demo import area_population
+    >>> from openco.analysis import area_network
+    >>> population = area_population(families_per_area=3)
+    >>> network = area_network(professionals=population.professionals,
+    ...     units=population.units, families=population.families, seed=1)
+    >>> network_table(network).startswith("<table><thead><tr><th")
+    True
+    """
+    lang = Language(language)
+    keys = ("area", "units", "professionals", "links", "missing", "uncoordinated")
+    words = {k: REPORT_TEXTS[k][lang] for k in keys if k in REPORT_TEXTS}
+    words["units"] = {Language.EN: "units", Language.FI: "yksiköitä", Language.SV: "enheter"}[lang]
+    rows = [
+        [_e(r.area), _number(len(r.units), lang), _number(r.professionals, lang),
+         _number(r.links, lang), _number(len(r.missing_unit_pairs), lang),
+         _number(len(r.uncoordinated), lang)]
+        for r in network.areas
+    ]  # fmt: skip
+    return _table([_e(words[k]) for k in keys], rows)
 
 
 def _area_rows(

@@ -9,6 +9,7 @@ from openco.io.document import document_kinds as document_kinds
 from openco.io.document import dumps as dumps
 from openco.io.document import iter_loads as iter_loads
 from openco.io.document import kind_of as kind_of
+from openco.io.document import load_documents as load_documents
 from openco.io.document import loads as loads
 from openco.io.document import read_json as read_json
 from openco.io.document import to_document as to_document
@@ -28,6 +29,7 @@ __all__ = [
     "dumps",
     "iter_loads",
     "kind_of",
+    "load_documents",
     "loads",
     "read_json",
     "read_network_maps",

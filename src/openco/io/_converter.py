@@ -75,16 +75,39 @@ def _collection_hook(
     cattrs would iterate any iterable: a string where a set belongs became its characters
     (``"clinic"`` -> ``c, i, l, n``), an object its keys.
     """
-    # cattrs' own hooks for the two, kept for their detailed error paths.
     is_set = getattr(kind, "__origin__", None) is frozenset
-    base = converter._structure_frozenset if is_set else converter._structure_tuple  # noqa: SLF001
+    if converter.detailed_validation:
+        # cattrs' own hooks for the two, kept for their detailed error paths.
+        base = converter._structure_frozenset if is_set else converter._structure_tuple  # noqa: SLF001
 
-    def structure(value: object, _: type) -> Any:  # noqa: ANN401 - the collection
+        def structure(value: object, _: type) -> Any:  # noqa: ANN401 - the collection
+            if type(value) is not list:
+                raise _WrongTypeError(value, "a JSON array")
+            return base(value, kind)
+
+        return structure
+    # The fast converter: one list comprehension with the element's hook, looked up once.
+    element = kind.__args__[0]
+    make = frozenset if is_set else tuple
+    hooks: list[Callable[[object, type], Any]] = []
+
+    def fast(value: object, _: type) -> Any:  # noqa: ANN401 - the collection
         if type(value) is not list:
             raise _WrongTypeError(value, "a JSON array")
-        return base(value, kind)
+        if not hooks:
+            hooks.append(converter.get_structure_hook(element))
+        hook = hooks[0]
+        return make([hook(item, element) for item in value])
 
-    return structure
+    return fast
+
+
+def _newtype_hook(converter: cattrs.Converter, kind: Any) -> Callable[[object, type], Any]:  # noqa: ANN401 - a NewType
+    """The hook of the type an id NewType stands for, without cattrs' wrapper per value."""
+    base = kind
+    while hasattr(base, "__supertype__"):
+        base = base.__supertype__
+    return converter.get_structure_hook(base)
 
 
 def _is_collection(kind: object) -> bool:
@@ -133,6 +156,9 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_structure_hook_factory(_is_collection, lambda t: _collection_hook(conv, t))
+    conv.register_structure_hook_factory(
+        lambda t: hasattr(t, "__supertype__"), lambda t: _newtype_hook(conv, t)
+    )
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, LabelledEnum), _enum_hook

@@ -15,6 +15,7 @@ from openco.model.concern import Need as Need
 from openco.model.concern import OwnMeans as OwnMeans
 from openco.model.concern import ZoneAssessment as ZoneAssessment
 from openco.model.consent import Consent as Consent
+from openco.model.consent import ConsentDecision as ConsentDecision
 from openco.model.consent import ConsentGiver as ConsentGiver
 from openco.model.consent import DataScope as DataScope
 from openco.model.family import Custody as Custody
@@ -81,6 +82,7 @@ __all__ = [
     "ConcernId",
     "ConcernZone",
     "Consent",
+    "ConsentDecision",
     "ConsentGiver",
     "ConsentId",
     "ContactFrequency",

@@ -282,6 +282,13 @@ FIELDS: Final[Mapping[str, Words]] = {
     "consents": ("suostumukset", "samtycken", "consents"),
     "control": ("kontrollin tarve", "behov av kontroll", "need for control"),
     "controller": ("rekisterinpitäjä", "personuppgiftsansvarig", "data controller"),
+    "decision": ("tahdonilmaisu", "viljeyttring", "decision"),
+    "judged_capable": (
+        "työntekijän arvio lapsen kyvystä päättää",
+        "arbetstagarens bedömning av barnets förmåga att bestämma",
+        "judged able to decide",
+    ),
+    "people": ("henkilöt", "personer", "people"),
     "count": ("kertojen määrä", "antal gånger", "number of times"),
     "custody": ("huoltosuhteet", "vårdnadsförhållanden", "custody"),
     "description": ("kuvaus", "beskrivning", "description"),

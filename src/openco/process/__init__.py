@@ -28,8 +28,14 @@ from openco.process.details import FollowUp as FollowUp
 from openco.process.details import Handover as Handover
 from openco.process.details import Invitation as Invitation
 from openco.process.details import Preparation as Preparation
+from openco.process.details import Provision as Provision
 from openco.process.details import Raising as Raising
 from openco.process.details import StatutoryBasis as StatutoryBasis
+from openco.process.disclosure import CAPABLE_AGE as CAPABLE_AGE
+from openco.process.disclosure import Disclosure as Disclosure
+from openco.process.disclosure import DisclosureGrounds as DisclosureGrounds
+from openco.process.disclosure import consent_states as consent_states
+from openco.process.disclosure import may_disclose as may_disclose
 from openco.process.duties import Duty as Duty
 from openco.process.duties import Obligation as Obligation
 from openco.process.records import Records as Records
@@ -75,6 +81,7 @@ from openco.process.worklist import area_obligations as area_obligations
 from openco.process.worklist import obligations as obligations
 
 __all__ = [
+    "CAPABLE_AGE",
     "CATALOGUE",
     "DEFAULT_DETAILS",
     "DEFAULT_LOOPS",
@@ -88,6 +95,8 @@ __all__ = [
     "Channel",
     "Consultation",
     "CriteriaMet",
+    "Disclosure",
+    "DisclosureGrounds",
     "Duty",
     "FollowUp",
     "Handover",
@@ -102,6 +111,7 @@ __all__ = [
     "Options",
     "PoliceNotification",
     "Preparation",
+    "Provision",
     "Raising",
     "Recipient",
     "Records",
@@ -120,7 +130,9 @@ __all__ = [
     "advance",
     "allowed_steps",
     "area_obligations",
+    "consent_states",
     "enabled_steps",
+    "may_disclose",
     "obligations",
     "open_case",
     "render_dot",

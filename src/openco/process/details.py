@@ -18,6 +18,7 @@ import attrs
 from openco.model import _validators as v
 from openco.model.consent import DataScope
 from openco.model.ids import PersonId, ProfessionalId, UnitId
+from openco.model.label import LabelledEnum
 from openco.model.meeting import Meeting, MeetingKind
 from openco.model.plan import Plan
 
@@ -27,6 +28,7 @@ __all__ = [
     "Handover",
     "Invitation",
     "Preparation",
+    "Provision",
     "Raising",
     "StatutoryBasis",
 ]
@@ -48,16 +50,58 @@ def _scopes(value: Iterable[DataScope]) -> frozenset[DataScope]:
     return frozenset(value)
 
 
-@attrs.frozen(kw_only=True)
-class StatutoryBasis:
-    """A statutory basis for sharing data without consent, and why it applies here.
+class Provision(LabelledEnum):
+    """A provision that lets identifying data reach social services without consent.
 
-    >>> StatutoryBasis(section="SHL 35 § 2", reason="The child's interest requires it").section
-    'SHL 35 § 2'
+    The list is closed: a statutory basis names one of these, and each covers a disclosure to
+    social services only.
     """
 
-    section: str = attrs.field(validator=v.text)
+    CHILD_WELFARE_ACT_25 = (
+        "child_welfare_act_25",
+        "LsL 25 §: lastensuojeluilmoitus salassapitosäännösten estämättä",
+        "BSL 25 §: barnskyddsanmälan utan hinder av sekretess",
+        "Child Welfare Act §25: a notification notwithstanding confidentiality",
+    )
+    CHILD_WELFARE_ACT_25A = (
+        "child_welfare_act_25a",
+        "LsL 25 a §: yhteydenotto sosiaalihuoltoon tuen tarpeen arvioimiseksi",
+        "BSL 25 a §: kontakt med socialvården för bedömning av stödbehovet",
+        "Child Welfare Act §25a: a contact with social services to assess the need for support",
+    )
+    SOCIAL_WELFARE_ACT_35_2 = (
+        "social_welfare_act_35_2",
+        "SHL 35 § 2 mom.: yhteydenotto ilman suostumusta, kun lapsen etu sitä vaatii",
+        "SVL 35 § 2 mom.: kontakt utan samtycke när barnets intresse kräver det",
+        "Social Welfare Act §35 (2): a contact without consent in the child's interest",
+    )
+
+
+@attrs.frozen(kw_only=True)
+class StatutoryBasis:
+    """A statutory basis for disclosing identifying data without consent.
+
+    It is stated for named units by the person who decided it, with the reason it applies.
+
+    The *provision* comes from a closed list (:class:`Provision`), and the basis covers only
+    the *units* it was stated for; each provision openco knows covers a disclosure to social
+    services only.
+
+    >>> basis = StatutoryBasis(provision=Provision.SOCIAL_WELFARE_ACT_35_2,
+    ...     decided_by=ProfessionalId("w1"), reason="The child's interest requires it",
+    ...     units={UnitId("social")})
+    >>> basis.provision.value, sorted(basis.units)
+    ('social_welfare_act_35_2', ['social'])
+    """
+
+    provision: Provision = attrs.field(validator=v.member_of(Provision))
+    decided_by: ProfessionalId = attrs.field(validator=v.identifier)
     reason: str = attrs.field(validator=v.text)
+    units: frozenset[UnitId] = attrs.field(
+        repr=v.set_repr,
+        converter=_units,
+        validator=[v.collection(frozenset, "unit ids"), v.non_empty, v.identifiers],
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -160,7 +204,17 @@ class FollowUp:
 
 @attrs.frozen(kw_only=True)
 class Handover:
-    """A hand-over of the case to another contact worker (interface work made explicit)."""
+    """A hand-over of the case to another contact worker (interface work made explicit).
+
+    A hand-over to a worker of another unit discloses the case to that unit, so it needs
+    consent in scope or a *statutory_basis*.
+    """
 
     to: ProfessionalId = attrs.field(validator=v.identifier)
     unit: UnitId = attrs.field(validator=v.identifier)
+    statutory_basis: StatutoryBasis | None = attrs.field(default=None)
+
+    @statutory_basis.validator
+    def _check_basis(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, StatutoryBasis):
+            raise v.fail(self, attribute.name, value, "None or a StatutoryBasis")

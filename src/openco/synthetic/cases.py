@@ -58,6 +58,7 @@ from openco.model import (
     ZoneAssessment,
 )
 from openco.process import (
+    CAPABLE_AGE,
     Case,
     FollowUp,
     Invitation,
@@ -157,6 +158,13 @@ class _Walk:
             (c.adult for c in family.custody if family.is_custodian(c.adult, concern.child)),
             None,
         )
+
+    def consent_giver(self, day: dt.date) -> PersonId | None:
+        """Who consents for the child on *day*: the child from 12, else a custodian."""
+        child = self.each.family.member(self.concern.child)
+        if child.age_on(day) >= CAPABLE_AGE:
+            return child.id
+        return self.custodian
 
     def gap(self, step: Step) -> dt.timedelta:
         low, high = _GAPS[step]
@@ -290,7 +298,7 @@ def _plan(rng: Random, meeting: Meeting, family: FamilyId, on: dt.date) -> Plan:
     )
 
 
-def _walk(walk: _Walk, until: dt.date) -> Case | None:  # noqa: C901, PLR0912 - one branch a step
+def _walk(walk: _Walk, until: dt.date) -> Case | None:  # noqa: C901, PLR0912, PLR0915 - a branch a step
     rng, concern = walk.rng, walk.concern
     path_roll = rng.random()
     path = len(_PATHS) - 1
@@ -352,16 +360,25 @@ def _walk(walk: _Walk, until: dt.date) -> Case | None:  # noqa: C901, PLR0912 - 
                 units=units,
             )
             detail = invitation
-            if other is not None and walk.custodian is not None:
+            assert pair is not None  # noqa: S101 - the walk stopped above without facilitators
+            # Everyone who will hear about the family is covered: the other worker's unit and
+            # the facilitators'. A child who can decide (12 or over) consents herself.
+            giver = walk.consent_giver(day)
+            if giver is None:
+                break  # nobody can consent for the child: no meeting with others
+            if giver is not None:
+                recipients = {p.unit for p in pair} | ({other.unit} if other else set())
                 consents = (
                     Consent(
                         id=ConsentId(f"{concern.id}-case-k1"),
                         family=concern.family,
                         subject=concern.child,
-                        given_by=walk.custodian,
-                        giver=ConsentGiver.CUSTODIAN,
+                        given_by=giver,
+                        giver=(
+                            ConsentGiver.SELF if giver == concern.child else ConsentGiver.CUSTODIAN
+                        ),
                         scopes={DataScope.CONCERN, DataScope.MEETING, DataScope.PLAN},
-                        units={other.unit},
+                        units=recipients,
                         valid_from=day,
                     ),
                 )

@@ -58,6 +58,7 @@ from openco.process.details import (
     Handover,
     Invitation,
     Preparation,
+    Provision,
     Raising,
     StatutoryBasis,
 )
@@ -283,7 +284,7 @@ def good_path(cast: Cast) -> tuple[Attempt, ...]:
         given_by=cast.custodian,
         giver=ConsentGiver.CUSTODIAN,
         scopes={DataScope.CONCERN, DataScope.MEETING, DataScope.PLAN},
-        units={cast.colleague_unit},
+        units={cast.colleague_unit, cast.facilitator_unit},
         valid_from=on(32),
     )
     meeting = Meeting(
@@ -511,7 +512,16 @@ def _consultations(cast: Cast, case: Case, _on: dt.date) -> st.SearchStrategy[ob
         identifying=st.booleans(),
         social_services=st.booleans(),
         statutory_basis=st.sampled_from(
-            [None, None, StatutoryBasis(section="SHL 35 § 2", reason="The child's interest")]
+            [
+                None,
+                None,
+                StatutoryBasis(
+                    provision=Provision.SOCIAL_WELFARE_ACT_35_2,
+                    decided_by=case.contact,
+                    reason="The child's interest",
+                    units={cast.social_unit},
+                ),
+            ]
         ),
     )
 

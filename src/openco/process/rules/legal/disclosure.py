@@ -1,80 +1,81 @@
-"""L6 and L7: identifying data leaves the case's unit only with consent or on a statutory basis."""
+"""L6 and L7: identifying data reaches someone only with consent in scope or a statutory basis.
+
+Every person who will hear about the family is judged here with
+:func:`openco.process.disclosure.may_disclose`: the units invited, every professional taking
+part in a meeting (facilitators included) on the day it is held, a parent without custody, a
+unit or worker receiving a hand-over, a professional named responsible for a plan item, a unit
+consulted, and a worker of another unit taking a dialogue step.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Final
 
 from openco.errors import Refusal
-from openco.model.consent import Consent, ConsentGiver, DataScope
-from openco.model.ids import UnitId
+from openco.model.consent import DataScope
+from openco.model.ids import PersonId, UnitId
 from openco.model.meeting import Meeting, MeetingRole
+from openco.model.plan import Plan
 from openco.process.case import Case, StepTaken
-from openco.process.details import (
-    Consultation,
-    Invitation,
-    StatutoryBasis,
-)
+from openco.process.details import Consultation, FollowUp, Handover, Invitation, StatutoryBasis
+from openco.process.disclosure import may_disclose
 from openco.process.records import Records
 from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
+from openco.process.stages import STATUTORY_STEPS
 
 __all__ = ["L6", "L7"]
 
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _consent_ok(case: Case, consent: Consent) -> bool:
-    """Whether *consent* is given for the case's child by the child or a custodian of theirs."""
-    child = case.concern.child
-    if consent.subject != child or consent.family != case.family.id:
-        return False
-    if consent.giver is ConsentGiver.SELF:
-        return consent.given_by == child
-    return case.family.is_custodian(consent.given_by, child)
+_CONCERN: Final = frozenset({DataScope.CONCERN})
+_MEETING: Final = frozenset({DataScope.CONCERN, DataScope.MEETING})
+_PLAN: Final = frozenset({DataScope.PLAN})
 
 
-def _consented(
-    case: Case, record: StepTaken, unit: UnitId, scopes: frozenset[DataScope], on: dt.date
-) -> bool:
-    """Whether consents of the case (or given at this step) cover *scopes* for *unit* on *on*."""
-    for scope in scopes:
-        if not any(
-            c.covers(unit, scope, on=on) and _consent_ok(case, c)
-            for c in (*case.consents, *record.consents)
-        ):
-            return False
-    return True
-
-
-_CONCERN_ONLY: Final = frozenset({DataScope.CONCERN})
-
-
-def _basis_given(basis: StatutoryBasis | None) -> bool:
-    return basis is not None
+def _judged(
+    case: Case,
+    record: StepTaken,
+    records: Records,
+    *,
+    on: dt.date,
+    scopes: frozenset[DataScope],
+    unit: UnitId | None = None,
+    person: PersonId | None = None,
+    basis: StatutoryBasis | None = None,
+) -> tuple[Refusal, ...]:
+    answer = may_disclose(
+        case, records=records, on=on, unit=unit, person=person, scopes=scopes, basis=basis,
+        consents=record.consents,
+    )  # fmt: skip
+    return answer.reasons
 
 
 def _consultation_refusals(
-    case: Case, record: StepTaken, detail: Consultation, rule: Rule
+    case: Case, record: StepTaken, detail: Consultation, records: Records, rule: Rule
 ) -> tuple[Refusal, ...]:
     if not detail.identifying or detail.unit == case.unit:
         return NO
-    if _basis_given(detail.statutory_basis):
-        return NO
-    scopes = detail.scopes or _CONCERN_ONLY
-    if _consented(case, record, detail.unit, scopes, record.on):
-        return NO
-    return (rule.refuse("consent", unit=detail.unit, scopes=scopes),)
+    scopes = detail.scopes or _CONCERN
+    reasons = _judged(
+        case, record, records, on=record.on, scopes=scopes, unit=detail.unit,
+        basis=detail.statutory_basis,
+    )  # fmt: skip
+    if reasons and rule is L6:
+        return (L6.refuse("consent", unit=detail.unit, scopes=scopes),)
+    return reasons
 
 
 def _check_social_services_contact(
-    case: Case, record: StepTaken, _settings: Settings, _records: Records
+    case: Case, record: StepTaken, _settings: Settings, records: Records
 ) -> tuple[Refusal, ...]:
     detail = record.detail
-    if isinstance(detail, Consultation) and detail.social_services:
-        return _consultation_refusals(case, record, detail, L6)
-    return NO
+    if not isinstance(detail, Consultation) or not detail.social_services:
+        return NO
+    unit = records.unit(detail.unit)
+    if unit is not None and not unit.kind.is_social_services:
+        return (L6.refuse("not_social_services", unit=detail.unit),)
+    return _consultation_refusals(case, record, detail, records, L6)
 
 
 L6 = Rule(
@@ -102,63 +103,123 @@ L6 = Rule(
             "An identifying contact with social services ({unit}) needs the custodian's or the "
             "child's consent ({scopes}) or a recorded statutory basis (SHL §35 (2)).",
         ),
+        "not_social_services": Labels(
+            "Yksikkö {unit} ei ole sosiaalihuoltoa; kirjaa yhteydenotto konsultaationa.",
+            "Enheten {unit} är inte socialvården; registrera kontakten som en konsultation.",
+            "The unit {unit} is not social services; record the contact as a consultation.",
+        ),
     },
     check=_check_social_services_contact,
 )
 
 
-def _invitation_refusals(case: Case, record: StepTaken, detail: Invitation) -> tuple[Refusal, ...]:
-    if _basis_given(detail.statutory_basis):
-        return NO
-    return tuple(
-        L7.refuse("invite", unit=unit)
-        for unit in sorted(detail.units)
-        if unit != case.unit and not _consented(case, record, unit, _CONCERN_ONLY, record.on)
-    )
+def _invitation_refusals(
+    case: Case, record: StepTaken, detail: Invitation, records: Records
+) -> Iterator[Refusal]:
+    for unit in sorted(detail.units):
+        yield from _judged(
+            case, record, records, on=record.on, scopes=_CONCERN, unit=unit,
+            basis=detail.statutory_basis,
+        )  # fmt: skip
 
 
-def _meeting_refusals(case: Case, record: StepTaken, detail: Meeting) -> tuple[Refusal, ...]:
-    invitation = case.invitation
-    if invitation is not None and _basis_given(invitation.statutory_basis):
+def _meeting_refusals(
+    case: Case, record: StepTaken, meeting: Meeting, records: Records
+) -> Iterator[Refusal]:
+    """Everyone the meeting tells, judged on the day it is held."""
+    basis = case.invitation.statutory_basis if case.invitation is not None else None
+    for participant in meeting.participants:
+        role = participant.role
+        if role.is_professional:
+            unit = records.unit_of(participant.person)
+            if unit is not None:
+                yield from _judged(
+                    case, record, records, on=meeting.held_on, scopes=_MEETING, unit=unit.id,
+                    basis=basis,
+                )  # fmt: skip
+        elif role is MeetingRole.PARENT:
+            yield from _judged(
+                case, record, records, on=meeting.held_on, scopes=_MEETING,
+                person=participant.person,
+            )  # fmt: skip
+
+
+def _plan_refusals(
+    case: Case, record: StepTaken, plan: Plan, records: Records
+) -> Iterator[Refusal]:
+    """Assigning a plan item to a professional discloses the plan to their unit."""
+    basis = case.invitation.statutory_basis if case.invitation is not None else None
+    seen: set[UnitId] = set()
+    for item in plan.items:
+        unit = records.unit_of(item.responsible)
+        if unit is not None and unit.id not in seen:
+            seen.add(unit.id)
+            yield from _judged(
+                case, record, records, on=plan.agreed_on, scopes=_PLAN, unit=unit.id,
+                basis=basis,
+            )  # fmt: skip
+
+
+def _handover_refusals(
+    case: Case, record: StepTaken, detail: Handover, records: Records
+) -> tuple[Refusal, ...]:
+    scopes = set(_CONCERN)
+    if case.meeting is not None:
+        scopes.add(DataScope.MEETING)
+    if case.plan is not None:
+        scopes.add(DataScope.PLAN)
+    return _judged(
+        case, record, records, on=record.on, scopes=frozenset(scopes), unit=detail.unit,
+        basis=detail.statutory_basis,
+    )  # fmt: skip
+
+
+def _actor_refusals(case: Case, record: StepTaken, records: Records) -> tuple[Refusal, ...]:
+    """A worker of another unit taking a dialogue step sees the case."""
+    if record.step in STATUTORY_STEPS or isinstance(record.detail, Handover):
         return NO
-    refusals: tuple[Refusal, ...] = ()
-    for participant in detail.participants:
-        if participant.role is not MeetingRole.PROFESSIONAL:
-            continue
-        unit = participant.unit
-        if unit is None:
-            refusals += (L7.refuse("unit_unknown", person=participant.person),)
-        elif unit != case.unit and not _consented(
-            case, record, unit, _CONCERN_ONLY, detail.held_on
-        ):
-            refusals += (L7.refuse("invite", unit=unit),)
-    return refusals
+    unit = records.unit_of(record.actor)
+    if unit is None or unit.id == case.unit:
+        return NO
+    return _judged(case, record, records, on=record.on, scopes=_CONCERN, unit=unit.id)
 
 
 def _check_sharing(
-    case: Case, record: StepTaken, _settings: Settings, _records: Records
+    case: Case, record: StepTaken, _settings: Settings, records: Records
 ) -> tuple[Refusal, ...]:
     detail = record.detail
+    found = list(_actor_refusals(case, record, records))
     if isinstance(detail, Invitation):
-        return _invitation_refusals(case, record, detail)
-    if isinstance(detail, Meeting):
-        return _meeting_refusals(case, record, detail)
-    if isinstance(detail, Consultation) and not detail.social_services:
-        return _consultation_refusals(case, record, detail, L7)
-    return NO
+        found += _invitation_refusals(case, record, detail, records)
+    elif isinstance(detail, Meeting):
+        found += _meeting_refusals(case, record, detail, records)
+    elif isinstance(detail, Plan):
+        found += _plan_refusals(case, record, detail, records)
+    elif isinstance(detail, FollowUp):
+        if detail.meeting is not None:
+            found += _meeting_refusals(case, record, detail.meeting, records)
+        if detail.plan is not None:
+            found += _plan_refusals(case, record, detail.plan, records)
+    elif isinstance(detail, Handover):
+        found += _handover_refusals(case, record, detail, records)
+    elif isinstance(detail, Consultation) and not detail.social_services:
+        found += _consultation_refusals(case, record, detail, records, L7)
+    return tuple(dict.fromkeys(found))  # one refusal per recipient and reason
 
 
 L7 = Rule(
     code="L7",
     group=RuleGroup.LEGAL,
     title=Labels(
-        "Asiakastietoja jaetaan yksiköiden välillä vain suostumuksella tai lain perusteella",
-        "Klientuppgifter delas mellan enheter bara med samtycke eller med stöd av lag",
-        "Client data passes between units only with consent or on a statutory basis",
+        "Tunnistettavat tiedot vain sille, jonka suostumus tai lakiperuste kattaa",
+        "Identifierande uppgifter bara till den som ett samtycke eller en laglig grund täcker",
+        "Identifying data reaches only those a consent or a statutory basis covers",
     ),
     basis=(
-        "Act on the processing of client data in social and health care (703/2023); "
-        "Child Welfare Act §25, §25a and Social Welfare Act §35 (2) override confidentiality"
+        "Act on the processing of client data in social and health care (703/2023): a "
+        "disclosure needs the client's consent (the child's own where the child can decide) "
+        "or a statutory basis; a prohibition (kielto) blocks it; Child Welfare Act §25, §25a "
+        "and Social Welfare Act §35 (2) override confidentiality"
     ),
     source=(
         "THL, Lastensuojelun käsikirja: Sosiaalihuollon viranomaisen oikeus luovuttaa tietoja "
@@ -167,26 +228,68 @@ L7 = Rule(
     kinds=frozenset({RuleKind.GUARD}),
     messages={
         "consent": Labels(
-            "Tunnistettava konsultaatio yksikön {unit} kanssa tarvitsee suostumuksen ({scopes}) "
-            "tai kirjatun lakiperusteen.",
-            "En identifierande konsultation med enheten {unit} kräver samtycke ({scopes}) eller "
-            "en registrerad laglig grund.",
-            "An identifying consultation with the unit {unit} needs consent ({scopes}) or a "
-            "recorded statutory basis.",
+            "Tietoja ({scopes}) ei voi luovuttaa vastaanottajalle {recipient} päivänä {on}: "
+            "lapsen tai huoltajan voimassa oleva suostumus tai kirjattu lakiperuste puuttuu.",
+            "Uppgifterna ({scopes}) kan inte lämnas ut till {recipient} den {on}: ett giltigt "
+            "samtycke av barnet eller vårdnadshavaren eller en registrerad laglig grund saknas.",
+            "The data ({scopes}) cannot go to {recipient} on {on}: no valid consent of the "
+            "child or a custodian covers it, and no statutory basis is stated.",
         ),
-        "invite": Labels(
-            "Yksikön {unit} työntekijän kutsuminen tarvitsee lapsen tai huoltajan "
-            "voimassa olevan suostumuksen tai kirjatun lakiperusteen.",
-            "Att bjuda in en yrkesperson från enheten {unit} kräver ett giltigt samtycke av "
-            "barnet eller vårdnadshavaren eller en registrerad laglig grund.",
-            "Inviting a professional of the unit {unit} needs a valid consent of the child or a "
-            "custodian, or a recorded statutory basis.",
+        "refused": Labels(
+            "Perhe on kieltäytynyt antamasta suostumusta tietojen luovuttamiseen "
+            "vastaanottajalle {recipient}.",
+            "Familjen har vägrat samtycke till att uppgifterna lämnas ut till {recipient}.",
+            "The family refused consent to disclose the data to {recipient}.",
         ),
-        "unit_unknown": Labels(
-            "Työntekijän {person} yksikkö on kirjattava, jotta suostumus voidaan tarkistaa.",
-            "Enheten för yrkespersonen {person} ska registreras så att samtycket kan kontrolleras.",
-            "The unit of the professional {person} must be recorded so that consent can be "
-            "checked.",
+        "prohibited": Labels(
+            "Perhe on kieltänyt tietojen luovuttamisen vastaanottajalle {recipient} (kielto "
+            "voimassa {on}); vain kirjattu lakiperuste sallii sen.",
+            "Familjen har förbjudit att uppgifterna lämnas ut till {recipient} (förbudet gäller "
+            "{on}); bara en registrerad laglig grund tillåter det.",
+            "The family forbade disclosing the data to {recipient} (a prohibition in force on "
+            "{on}); only a stated statutory basis allows it.",
+        ),
+        "child_not_capable": Labels(
+            "Lapsen {child} oma suostumus ei riitä luovutukseen vastaanottajalle {recipient}: "
+            "työntekijän arvion tai iän (alle 12) mukaan lapsi ei voi vielä päättää asiasta.",
+            "Barnets {child} eget samtycke räcker inte för utlämnandet till {recipient}: enligt "
+            "arbetstagarens bedömning eller åldern (under 12) kan barnet ännu inte bestämma.",
+            "The child {child}'s own consent does not count for {recipient}: by the worker's "
+            "judgement or her age (under 12) she cannot yet decide on it.",
+        ),
+        "child_decides": Labels(
+            "Lapsi {child} voi itse päättää tiedoistaan: luovutus vastaanottajalle {recipient} "
+            "tarvitsee lapsen oman suostumuksen.",
+            "Barnet {child} kan själv bestämma om sina uppgifter: utlämnandet till {recipient} "
+            "kräver barnets eget samtycke.",
+            "The child {child} can decide on her own data: disclosing to {recipient} needs her "
+            "own consent.",
+        ),
+        "parent": Labels(
+            "Vanhempi {recipient}, jolla ei ole huoltajuutta, voi osallistua vain huoltajan "
+            "suostumuksella.",
+            "Föräldern {recipient}, som saknar vårdnad, kan delta bara med vårdnadshavarens "
+            "samtycke.",
+            "{recipient}, a parent without custody, may take part only with a custodian's consent.",
+        ),
+        "parent_child": Labels(
+            "Vanhemman {recipient} osallistumiseen tarvitaan myös lapsen oma suostumus.",
+            "För att föräldern {recipient} ska delta krävs också barnets eget samtycke.",
+            "{recipient}, a parent without custody, also needs the child's own consent to "
+            "take part.",
+        ),
+        "basis_recipient": Labels(
+            "Lakiperuste ({provision}) on kirjattu muille kuin vastaanottajalle {recipient}.",
+            "Den lagliga grunden ({provision}) är registrerad för andra än {recipient}.",
+            "The statutory basis ({provision}) was stated for others, not for {recipient}.",
+        ),
+        "basis_provision": Labels(
+            "Lakiperuste ({provision}) kattaa vain luovutuksen sosiaalihuoltoon, ei "
+            "vastaanottajalle {recipient}.",
+            "Den lagliga grunden ({provision}) täcker bara utlämnande till socialvården, inte "
+            "till {recipient}.",
+            "The statutory basis ({provision}) covers a disclosure to social services only, "
+            "not to {recipient}.",
         ),
     },
     check=_check_sharing,
