@@ -25,6 +25,11 @@
   * :class:`MissingDependencyError` (also :class:`ImportError`) – an optional feature needs a
     package that is not installed; says which extra to install.
 
+  * :class:`ConcurrencyError` – a store append expected a case version that another writer
+    had already moved on from. Carries the case id and both versions; nothing was written.
+  * :class:`StoreError` – the store cannot do what was asked (an unknown case, a schema newer
+    than this openco, a database that is not an openco store). Carries what and why.
+
 Each exception passes every constructor argument to ``super().__init__`` and builds its message
 in ``__str__`` from the data it carries, so that exceptions pickle and copy intact.
 """
@@ -40,6 +45,7 @@ from typing import Final
 import attrs
 
 __all__ = [
+    "ConcurrencyError",
     "DocumentProblem",
     "InvalidArgumentError",
     "InvalidDocumentError",
@@ -49,6 +55,7 @@ __all__ = [
     "OpencoError",
     "Refusal",
     "RuleConfigurationError",
+    "StoreError",
     "TransitionNotAllowedError",
     "WorkflowDefinitionError",
     "redacted",
@@ -469,3 +476,48 @@ class MissingDependencyError(OpencoError, ImportError):
 
     def __str__(self) -> str:
         return f"{self.feature} needs {self.package}: pip install 'openco[{self.extra}]'"
+
+
+class ConcurrencyError(OpencoError):
+    """Another writer appended to the case since it was read; nothing was written.
+
+    Attributes:
+        case_id: the case appended to.
+        expected: the version the writer read (and expected to find).
+        actual: the version the store holds.
+
+    >>> print(ConcurrencyError("c1", expected=3, actual=4))
+    case 'c1': expected version 3, the store holds version 4; nothing was written (read the case again)
+    """  # noqa: E501 - a doctest's output is one line
+
+    def __init__(self, case_id: str, expected: int, actual: int) -> None:
+        super().__init__(case_id, expected, actual)
+        self.case_id = case_id
+        self.expected = expected
+        self.actual = actual
+
+    def __str__(self) -> str:
+        return (
+            f"case {self.case_id!r}: expected version {self.expected}, the store holds version "
+            f"{self.actual}; nothing was written (read the case again)"
+        )
+
+
+class StoreError(OpencoError):
+    """The store cannot do what was asked.
+
+    Attributes:
+        subject: what was asked about, e.g. ``"case 'c9'"`` or ``"schema"``.
+        problem: what is wrong, in words.
+
+    >>> print(StoreError("case 'c9'", "no such case in the store"))
+    case 'c9': no such case in the store
+    """
+
+    def __init__(self, subject: str, problem: str) -> None:
+        super().__init__(subject, problem)
+        self.subject = subject
+        self.problem = problem
+
+    def __str__(self) -> str:
+        return f"{self.subject}: {self.problem}"

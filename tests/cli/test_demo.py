@@ -46,8 +46,8 @@ class TestTheDemoEndToEnd:
     def test_it_writes_every_file_and_nothing_else(self, written: tuple[Path, str]) -> None:
         out, stdout = written
 
-        assert names(out) == EXPECTED
-        assert stdout.rstrip().endswith(f"Wrote {len(EXPECTED)} files to {out}")
+        assert names(out) == EXPECTED | {"cases.sqlite"}  # the store: tests/cli/test_store.py
+        assert stdout.rstrip().endswith(f"Wrote {len(EXPECTED) + 1} files to {out}")
 
     def test_the_account_tells_the_whole_story(self, written: tuple[Path, str]) -> None:
         _, stdout = written
@@ -120,7 +120,7 @@ class TestTheDemoEndToEnd:
 
         run_demo(out, echo=lambda _: None, force=True)
 
-        assert names(out) == EXPECTED
+        assert names(out) == EXPECTED | {"cases.sqlite"}
         assert names(tmp_path) == {"out"}
 
 

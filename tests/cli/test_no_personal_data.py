@@ -135,6 +135,11 @@ def test_no_pseudonymised_output_or_message_shows_a_planted_name_or_code(
         ("file", ["analyse", str(source), "--out", str(tmp_path / "a"), "--progress"], None),
         ("stdin", ["analyse", "-", "--out", str(tmp_path / "b"), "--pictures", "5"], planted.text),
         ("exact", ["analyse", str(source), "-o", str(tmp_path / "c"), "--exact-dates"], None),
+        (
+            "html",
+            ["analyse", str(source), "-o", str(tmp_path / "e"), "--html", "--lang", "fi"],
+            None,
+        ),
         ("broken", ["analyse", str(broken), "--out", str(tmp_path / "d")], None),
         ("refused", ["analyse", str(source), "--out", str(tmp_path / "full")], None),
         ("check", ["check", str(source), "--progress"], None),
@@ -148,6 +153,7 @@ def test_no_pseudonymised_output_or_message_shows_a_planted_name_or_code(
     texts |= {w: t for w, t in everything_in(tmp_path) if w not in {source.name, broken.name}}
 
     assert (tmp_path / "a" / "maps" / "map-1.svg").exists()
+    assert (tmp_path / "e" / "report.html").exists()
     assert "innermost" in texts["broken: stderr"]  # the failure was reported …
     assert found(planted.markers(), texts) == {}  # … and nothing planted anywhere
 

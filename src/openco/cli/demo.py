@@ -33,11 +33,13 @@ from openco.analysis.columns import column_label, translated_header
 from openco.analysis.diagram import workflow_png, workflow_svg
 from openco.analysis.report import FlaggedMaps, html_report
 from openco.cli.output import output_directory
+from openco.cli.store import write_demo_store
 from openco.demo import (
     DemoStep,
     area_population,
     refused_notification,
     vaaralampi_case_steps,
+    vaaralampi_records,
     vaaralampi_story,
 )
 from openco.errors import (
@@ -538,6 +540,7 @@ def run_demo(
     """
     told = tell_story(language)
     rendered = demo_files(told, language) if out is not None else None
+    stored = False
     if out is not None and rendered is not None:
         with output_directory(out, force=force) as staged:
             for name, content in rendered.files.items():
@@ -545,12 +548,13 @@ def run_demo(
                     staged.write_bytes(name, data=content)
                 else:
                     staged.write_text(name, text=content)
+            stored = write_demo_store(staged.path("cases.sqlite"), told.case, vaaralampi_records())
     echo(told.text)
     if out is not None and rendered is not None:
         echo("")
         if not rendered.pictures:
             echo(_t("no_plot", language))
-        echo(_t("wrote", language, count=len(rendered.files), out=out))
+        echo(_t("wrote", language, count=len(rendered.files) + stored, out=out))
     return told
 
 
@@ -568,6 +572,7 @@ anything unless --force), all or nothing:
   report.html                  the analyst's report of both areas, one self-contained
                                page (with openco[plot])
   area-report.md, .csv         Vaaralampi and Ounasrinne
+  cases.sqlite                 the case in an openco store (with openco[store])
 """
 
 

@@ -27,6 +27,7 @@ from openco.cli.exit_codes import EXIT_CODES_HELP, ExitCode, exit_code_for, one_
 from openco.cli.generate import generate
 from openco.cli.import_csv import import_csv
 from openco.cli.schema import schema
+from openco.cli.store import store
 
 __all__ = ["OpencoGroup", "cli", "main"]
 
@@ -92,6 +93,7 @@ cli.add_command(generate)
 cli.add_command(analyse)
 cli.add_command(schema)
 cli.add_command(conformance)
+cli.add_command(store)
 
 
 def _terminated(signum: int, frame: object) -> None:

@@ -36,7 +36,7 @@ from openco.model.label import LabelledEnum
 from openco.process import DEFAULT_WORKFLOW, Case, Records, StepTaken, Workflow, advance, replay
 from openco.process.stages import ActorRole, Step
 
-__all__ = ["case_data", "structure_case"]
+__all__ = ["case_data", "record_data", "structure_case"]
 
 _RECORD_KEYS: Final = frozenset({"step", "actor", "role", "on", "reason", "detail", "consents"})
 
@@ -59,22 +59,22 @@ def _unstructure_detail(detail: object) -> dict[str, Any] | None:
     return {"type": kind, **converter.unstructure(detail)}
 
 
+def record_data(record: StepTaken) -> dict[str, Any]:
+    """One record of a case's history as plain JSON-ready values (an item of ``history``)."""
+    return {
+        "step": record.step.value,
+        "actor": record.actor,
+        "role": record.role.value,
+        "on": record.on.isoformat(),
+        "reason": record.reason,
+        "detail": _unstructure_detail(record.detail),
+        "consents": [converter.unstructure(c) for c in record.consents],
+    }
+
+
 def case_data(case: Case) -> dict[str, Any]:
     """The ``data`` of a case document: the history, as plain JSON-ready values."""
-    return {
-        "history": [
-            {
-                "step": record.step.value,
-                "actor": record.actor,
-                "role": record.role.value,
-                "on": record.on.isoformat(),
-                "reason": record.reason,
-                "detail": _unstructure_detail(record.detail),
-                "consents": [converter.unstructure(c) for c in record.consents],
-            }
-            for record in case.history
-        ]
-    }
+    return {"history": [record_data(record) for record in case.history]}
 
 
 @attrs.frozen(kw_only=True)
