@@ -1,9 +1,10 @@
 """Pseudonymised runs of the CLI show no name, no identity code and no person's id anywhere.
 
 A synthetic population is planted with generated markers: every name and label becomes a
-made-up name (``Qx…`` words that occur nowhere else), and every family member's and network
-member's id becomes a generated Finnish personal identity code, from the individual numbers
-900-999 that are never given to real people. Then every output of pseudonymised runs (each
+made-up name (``Qx…`` words that occur nowhere else) followed by a generated Finnish personal
+identity code, from the individual numbers 900-999 that are never given to real people, and
+every family member's and network member's id becomes a made-up record key (``qr-…``; an
+identity code is no id, the model refuses it). Then every output of pseudonymised runs (each
 file written, stdout and stderr, failures and leftovers included) is searched for them.
 """
 
@@ -46,18 +47,22 @@ class Planted:
         self.rng = random.Random(seed)  # noqa: S311 - test data, not a secret
         self.names: dict[str, str] = {}
         self.codes: dict[str, str] = {}
+        self.ids: dict[str, str] = {}
         self.family_ids: set[str] = set()
         self.lines = [self._plant(line) for line in population_lines(families=families, seed=seed)]
 
     def _name(self, old: str) -> str:
         if old not in self.names:
-            self.names[old] = f"Qx{self.rng.randrange(16**6):06x} Qz{len(self.names):04d}"
+            self.codes[old] = identity_code(self.rng)
+            self.names[old] = (
+                f"Qx{self.rng.randrange(16**6):06x} Qz{len(self.names):04d} {self.codes[old]}"
+            )
         return self.names[old]
 
-    def _code(self, old: str) -> str:
-        if old not in self.codes:
-            self.codes[old] = identity_code(self.rng)
-        return self.codes[old]
+    def _id(self, old: str) -> str:
+        if old not in self.ids:
+            self.ids[old] = f"qr-{self.rng.randrange(16**10):010x}-{len(self.ids):05d}"
+        return self.ids[old]
 
     def _plant(self, line: str) -> str:
         document = json.loads(line)
@@ -68,14 +73,14 @@ class Planted:
             self.family_ids.add(family["id"])
             for person in family["members"]:
                 person["name"] = self._name(person["name"])
-                self._code(person["id"])
+                self._id(person["id"])
         for nmap in data.get("network_maps", ()):
             for member in nmap["members"]:
                 member["label"] = self._name(member["label"])
                 if member["professional"] is None:
-                    self._code(member["id"])
+                    self._id(member["id"])
         text = json.dumps(document, ensure_ascii=False)
-        for old, new in self.codes.items():
+        for old, new in self.ids.items():
             text = text.replace(f'"{old}"', f'"{new}"')
         return text
 
@@ -84,8 +89,13 @@ class Planted:
         return "".join(f"{line}\n" for line in self.lines)
 
     def markers(self) -> set[str]:
-        """Everything that must not appear: names, identity codes, the families' real ids."""
-        return set(self.names.values()) | set(self.codes.values()) | self.family_ids
+        """Everything that must not appear: names, identity codes, person ids, family ids."""
+        return (
+            set(self.names.values())
+            | set(self.codes.values())
+            | set(self.ids.values())
+            | self.family_ids
+        )
 
 
 def everything_in(folder: Path) -> Iterator[tuple[str, str]]:
@@ -113,9 +123,26 @@ def test_the_population_carries_the_planted_data_and_is_valid(
 
     assert result.exit_code == 0, result.output
     assert len(planted.codes) > 100
-    assert len(planted.names) > 100
+    assert len(planted.ids) > 100
     assert all(code in planted.text for code in planted.codes.values())
+    assert all(key in planted.text for key in planted.ids.values())
     assert all(name in planted.text for name in planted.names.values())
+
+
+def test_a_person_keyed_by_their_identity_code_is_refused_without_echo(
+    planted: Planted, tmp_path: Path
+) -> None:
+    """An identity code is no id: check refuses the line and never shows the code."""
+    old, code = next(iter(planted.ids.items()))[1], next(iter(planted.codes.values()))
+    line = next(line for line in planted.lines if f'"{old}"' in line)
+    (tmp_path / "keyed.jsonl").write_text(line.replace(f'"{old}"', f'"{code}"') + "\n")
+
+    result = CliRunner().invoke(cli, ["check", str(tmp_path / "keyed.jsonl")])
+
+    assert result.exit_code == 1, result.output
+    assert "pseudonymous record id" in result.output
+    assert code not in result.output
+    assert code[:6] not in result.output
 
 
 def test_no_pseudonymised_output_or_message_shows_a_planted_name_or_code(
@@ -195,5 +222,5 @@ def test_the_search_finds_what_an_identified_run_shows(planted: Planted, tmp_pat
     CliRunner().invoke(cli, ["analyse", str(source), "--out", str(tmp_path / "r"), "--names"])
 
     hits = found(planted.markers(), dict(everything_in(tmp_path / "r")))
-    assert set(planted.names.values()) & set().union(*hits.values())
+    assert set(planted.codes.values()) & set().union(*hits.values())  # in the names
     assert set(planted.family_ids) & set().union(*hits.values())

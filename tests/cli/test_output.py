@@ -242,6 +242,17 @@ class TestLeftovers:
         assert names(tmp_path) == set()
         assert all("left behind by an interrupted run" in line for line in said)
 
+    def test_a_planted_link_is_removed_and_what_it_points_to_is_kept(self, tmp_path: Path) -> None:
+        victim = tmp_path / "victim"
+        victim.mkdir()
+        (victim / "keep.txt").write_text("mine", encoding="utf-8")
+        (tmp_path / f".report{STAGING_MARK}trap").symlink_to(victim)
+
+        remove_stale_staging(tmp_path, echo=lambda _: None)
+
+        assert names(tmp_path) == {"victim"}
+        assert names(victim) == {"keep.txt"}
+
     def test_the_next_run_removes_them(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

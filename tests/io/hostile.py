@@ -4,8 +4,8 @@ Each mutation takes a valid document (as parsed JSON) and a :class:`random.Rando
 returns the mutant's text and whether the loader must refuse it. The kinds are those of issue
 11's security review: deep nesting, lone surrogates, duplicate keys, a string or an object
 where a list belongs, NUL, overlong text, oversize documents, ids with path characters,
-invalid UTF-8, counts over a limit, and planted personal data (which may be valid text, but
-must never appear in an error message).
+invalid UTF-8, counts over a limit, ids holding a personal identity code, and planted personal
+data (which may be valid text, but must never appear in an error message).
 
 ``benchmarks/fuzz_loader.py`` imports this module, so it uses nothing but the standard
 library and openco.
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -23,6 +24,19 @@ from openco.limits import Limits
 PLANTED: Final = "150321A123B Aino Virtanen"
 """Made-up personal data (an identity-code shape and a name) planted into documents."""
 PLANTED_PARTS: Final = ("150321A123B", "Aino", "Virtanen")
+
+# The fuzz's own reading of a Finnish personal identity code (DDMMYY, century sign, individual
+# number, check character), apart from the model's, to find one in any message.
+IDENTITY_CODE: Final = re.compile(
+    r"(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d\d[-+A-FU-Y]\d{3}[0-9A-Y]", re.IGNORECASE
+)
+_CHECK: Final = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+
+
+def leaks(message: str) -> bool:
+    """Whether *message* shows planted personal data or anything shaped like an identity code."""
+    return any(part in message for part in PLANTED_PARTS) or bool(IDENTITY_CODE.search(message))
+
 
 FUZZ_LIMITS: Final = Limits(
     string_length=200, document_bytes=200_000, members_per_map=40, ties_per_map=60
@@ -171,6 +185,26 @@ def path_id(document: Any, rng: random.Random) -> Mutant:
     return json.dumps(document), True
 
 
+def identity_code(rng: random.Random) -> str:
+    """A generated, well-formed personal identity code, in upper or lower case."""
+    day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(0, 99)
+    individual = rng.randint(900, 999)  # never given to real people
+    check = _CHECK[int(f"{day:02d}{month:02d}{year:02d}{individual:03d}") % 31]
+    code = f"{day:02d}{month:02d}{year:02d}{rng.choice('-+AFUY')}{individual:03d}{check}"
+    return code.lower() if rng.random() < 0.3 else code
+
+
+def identity_code_id(document: Any, rng: random.Random) -> Mutant:
+    """An id holding a personal identity code (alone or inside a longer key): never an id."""
+    paths = _data_paths(document, lambda v: isinstance(v, str))
+    ids = [p for p in paths if isinstance(p[-1], str) and p[-1] in {"id", "family", "home_area"}]
+    if not ids:
+        return deep(document, rng)
+    code = identity_code(rng)
+    _set(document, rng.choice(ids), rng.choice([code, f"p-{code}", f"asiakas:{code}.1"]))
+    return json.dumps(document), True
+
+
 def invalid_utf8(document: Any, rng: random.Random) -> Mutant:
     """Bytes that are not UTF-8 inside a string."""
     text = json.dumps(document).encode()
@@ -212,6 +246,7 @@ MUTATIONS: Final[dict[str, Callable[[Any, random.Random], Mutant]]] = {
     "long_text": long_text,
     "oversize": oversize,
     "path_id": path_id,
+    "identity_code_id": identity_code_id,
     "invalid_utf8": invalid_utf8,
     "too_many": too_many,
     "planted": planted,

@@ -133,11 +133,21 @@ def _lock(fd: int, *, wait: bool) -> bool:
     return True
 
 
+def _owner(entry: os.DirEntry[str]) -> int:
+    return entry.stat(follow_symlinks=False).st_uid
+
+
+def _owner_of_process() -> int:
+    getuid = getattr(os, "getuid", None)
+    return getuid() if getuid is not None else 0
+
+
 def remove_stale_staging(folder: Path, *, echo: Callable[[str], object] | None = None) -> int:
     """Remove the staging entries in *folder* that no running command holds; how many there were.
 
     Each one removed is reported with *echo* (by default on stderr) as left behind by an
-    interrupted run. Entries a running ``openco`` command holds are left alone.
+    interrupted run. Entries a running ``openco`` command holds, and entries of other users,
+    are left alone; a symbolic link is removed, never what it points to.
     """
     say = echo if echo is not None else (lambda text: click.echo(text, err=True))
     removed = 0
@@ -152,7 +162,8 @@ def remove_stale_staging(folder: Path, *, echo: Callable[[str], object] | None =
         except OSError:
             continue
         try:
-            if not _lock(fd, wait=False):
+            # Only the user's own leftovers: never another user's, nor a link's target.
+            if _owner(entry) != _owner_of_process() or not _lock(fd, wait=False):
                 continue
             if path.is_dir() and not path.is_symlink():
                 shutil.rmtree(path)

@@ -39,6 +39,14 @@ CODES: Final[Mapping[str, Words]] = {
             "without two dots in a row."
         ),
     ),
+    "identity_code": (
+        "henkilötunnusta ei saa käyttää tunnisteena: käytä pseudonyymiä tietueen tunnistetta.",
+        (
+            "en personbeteckning får inte användas som identifierare: använd en pseudonym "
+            "identifierare för posten."
+        ),
+        "a personal identity code must not be used as an id: use a pseudonymous record id.",
+    ),
     "text": ("kirjoita tekstiä (ei tyhjä).", "skriv en text (inte tom).", "write a text."),
     "date": ("anna päivämäärä.", "ange ett datum.", "give a date."),
     "boolean": ("valitse kyllä tai ei.", "välj ja eller nej.", "choose yes or no."),

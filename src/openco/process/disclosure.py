@@ -43,6 +43,7 @@ __all__ = [
     "child_can_decide",
     "consent_states",
     "may_disclose",
+    "refusals_for",
 ]
 
 CAPABLE_AGE: Final = 12
@@ -260,6 +261,30 @@ def may_disclose(
         allowed=True, recipient=recipient, on=on, scopes=wanted,
         grounds=DisclosureGrounds.CONSENT, consents=covered, across_controllers=across,
     )  # fmt: skip
+
+
+def refusals_for(
+    case: Case,
+    records: Records,
+    family: Family,
+    states: Mapping[ConsentId, Consent],
+    *,
+    on: dt.date,
+    scopes: frozenset[DataScope],
+    unit: UnitId | None = None,
+    person: PersonId | None = None,
+    basis: StatutoryBasis | None = None,
+) -> tuple[Refusal, ...]:
+    """The refusals of :func:`may_disclose` alone (empty: allowed).
+
+    For a rule that checks many recipients of one step: *family* is the records' family and
+    *states* the :func:`consent_states` of the case and the step, both computed once.
+    """
+    if unit is not None and (unit == case.unit or _basis_covers(basis, unit, records)):
+        return ()
+    recipient = str(unit if unit is not None else person)
+    judged = _judge_consents(states, case, family, recipient, scopes, on)
+    return _refusals(case, family, states, judged, recipient, scopes, on, basis, unit, person)
 
 
 def _refusals(  # noqa: PLR0911, PLR0917 - one reason per way a disclosure fails

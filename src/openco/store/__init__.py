@@ -21,17 +21,20 @@ from openco.store.retention import DEFAULT_RETENTION as DEFAULT_RETENTION
 from openco.store.retention import Expired as Expired
 from openco.store.retention import Retention as Retention
 from openco.store.store import Access as Access
+from openco.store.store import CaseView as CaseView
 from openco.store.store import ChainBreak as ChainBreak
 from openco.store.store import Reader as Reader
 from openco.store.store import Store as Store
 from openco.store.store import StoredCase as StoredCase
 from openco.store.store import Verification as Verification
+from openco.store.store import Withheld as Withheld
 from openco.store.store import WorkItem as WorkItem
 from openco.store.store import open_store as open  # noqa: A004 - openco.store.open is the name the docs promise
 
 __all__ = [
     "DEFAULT_RETENTION",
     "Access",
+    "CaseView",
     "ChainBreak",
     "Expired",
     "Reader",
@@ -39,6 +42,7 @@ __all__ = [
     "Store",
     "StoredCase",
     "Verification",
+    "Withheld",
     "WorkItem",
     "open",
     "system_clock",

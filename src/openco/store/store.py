@@ -27,22 +27,26 @@ from openco.errors import (
     ConcurrencyError,
     InvalidArgumentError,
     InvalidDocumentError,
+    Refusal,
     StoreError,
 )
 from openco.io import kind_of, loads, to_document
 from openco.io.case import record_data, structure_case
-from openco.model import Meeting, PersonId, Plan, UnitId
+from openco.model import DataScope, Meeting, PersonId, Plan, UnitId
 from openco.process import (
     DEFAULT_WORKFLOW,
     ActorRole,
     Case,
     Duty,
     FollowUp,
+    Invitation,
     Opening,
     Records,
+    StatutoryBasis,
     StepTaken,
     Workflow,
     advance,
+    may_disclose,
     obligations,
     replay,
 )
@@ -61,13 +65,16 @@ from openco.store.retention import DEFAULT_RETENTION, Expired, Retention, years_
 
 __all__ = [
     "Access",
+    "CaseView",
     "ChainBreak",
     "Reader",
     "Store",
     "StoredCase",
     "Verification",
+    "Withheld",
     "WorkItem",
     "open_store",
+    "scope_of",
 ]
 
 T = TypeVar("T")
@@ -227,6 +234,53 @@ class _Prepared:
     rows: list[dict[str, Any]]
     duties: list[dict[str, Any]]
     documents: dict[tuple[str, str], tuple[str, dt.date]]
+
+
+_SCOPES: Final[tuple[tuple[type, DataScope], ...]] = (
+    (Meeting, DataScope.MEETING),
+    (Invitation, DataScope.MEETING),
+    (Plan, DataScope.PLAN),
+    (FollowUp, DataScope.PLAN),
+)
+
+
+def scope_of(record: StepTaken) -> DataScope:
+    """The data a record discloses: its meeting, its plan, or else the concern itself.
+
+    >>> from openco.process import ActorRole, Step
+    >>> scope_of(StepTaken(step=Step.CLOSE, actor=PersonId("w1"), role=ActorRole.WORKER,
+    ...                    on=dt.date(2026, 9, 1))).value
+    'concern'
+    """
+    for kind, scope in _SCOPES:
+        if isinstance(record.detail, kind):
+            return scope
+    return DataScope.CONCERN
+
+
+@attrs.frozen(kw_only=True)
+class Withheld:
+    """A record a view held back: its version, its step, the data it holds, and why."""
+
+    version: int
+    step: str
+    scope: DataScope
+    reasons: tuple[Refusal, ...]
+
+
+@attrs.frozen(kw_only=True)
+class CaseView:
+    """What a reader may see of a case: all of it (*full*), or the records they may see.
+
+    *shown* are the records disclosed to the reader, oldest first; *withheld* the others,
+    each with the reasons (:func:`openco.process.may_disclose`'s refusals).
+    """
+
+    case_id: str
+    version: int
+    full: bool
+    shown: tuple[StepTaken, ...]
+    withheld: tuple[Withheld, ...]
 
 
 def _utc_text(at: dt.datetime) -> str:
@@ -766,6 +820,68 @@ class Store:
                 )
             )
         return stored
+
+    def view(
+        self,
+        case_id: str,
+        *,
+        reader: Reader,
+        purpose: str | None = None,
+        basis: StatutoryBasis | None = None,
+        at: dt.datetime | None = None,
+    ) -> CaseView:
+        """What *reader* may see of *case_id*, judged by consent and statutory basis; logged.
+
+        The case's own workers (professionals whose unit in the store's records is the
+        case's unit) see it whole. Anyone else sees the records they took themselves and
+        those whose data (the concern, a meeting, a plan) a consent in scope on the day of
+        the read, or the stated statutory *basis*, discloses to their unit (to them, if the
+        records know no unit of theirs); the rest is withheld with the reasons. The reader's
+        unit is the records', never the one the caller states.
+
+        Raises:
+            InvalidArgumentError: no reader, no purpose or basis, no time.
+            StoreError: no such case.
+        """
+        case_id = _check_id("view", "case_id", case_id)
+        if basis is not None and not isinstance(basis, StatutoryBasis):
+            raise InvalidArgumentError("view", "basis", basis, "a StatutoryBasis, or None")
+        stated = None if basis is None else f"{basis.provision.value}: {basis.reason}"
+        line = self._access("view", reader, purpose, stated, at)
+        day = dt.datetime.fromisoformat(line["at"]).date() if at is None else at.date()
+        registers = self.records()
+        with writing(self._engine.connect()) as conn, conn.begin():
+            stored = self._load(conn, case_id)
+            case = stored.case
+            home = registers.unit_of(reader.person)
+            full = home is not None and home.id == case.unit
+            judged: dict[DataScope, tuple[Refusal, ...]] = {}
+            shown: list[StepTaken] = []
+            withheld: list[Withheld] = []
+            for version, record in enumerate(case.history, 1):
+                if full or record.actor == reader.person:
+                    shown.append(record)
+                    continue
+                scope = scope_of(record)
+                if scope not in judged:
+                    answer = may_disclose(
+                        case, records=registers, on=day, scopes=(scope,), basis=basis,
+                        **({"unit": home.id} if home is not None else {"person": reader.person}),
+                    )  # fmt: skip
+                    judged[scope] = () if answer.allowed else answer.reasons
+                if judged[scope]:
+                    withheld.append(Withheld(version=version, step=record.step.value,
+                                             scope=scope, reasons=judged[scope]))  # fmt: skip
+                else:
+                    shown.append(record)
+            conn.execute(
+                sa.insert(ACCESS_LOG).values(
+                    action="view", case_id=case_id,
+                    outcome="withheld" if withheld else "shown", **line,
+                )
+            )  # fmt: skip
+        return CaseView(case_id=case_id, version=stored.version, full=full,
+                        shown=tuple(shown), withheld=tuple(withheld))  # fmt: skip
 
     def _load(self, conn: sa.Connection, case_id: str) -> StoredCase:
         row = conn.execute(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Final
 
 from openco.errors import Refusal
 from openco.process import schedule
@@ -19,9 +20,20 @@ from openco.process.statutory import (
 __all__ = ["L9"]
 
 
+_RECEIPTS: Final = frozenset(
+    {Step.NOTIFY_CHILD_WELFARE, Step.CONTACT_JOINTLY, Step.CONFIRM_INITIATION}
+)
+
+
 def _initiated_on(case: Case) -> dt.date | None:
+    """The day the matter became pending: the first notification or joint contact received.
+
+    Child Welfare Act §26: a child welfare matter is pending when the notification (or the
+    §25a contact) is received, not when someone confirms it; an initiation confirmed without
+    either counts from its own day.
+    """
     for record in case.history:
-        if record.step is Step.CONFIRM_INITIATION:
+        if record.step in _RECEIPTS:
             return record.on
     return None
 
@@ -88,8 +100,9 @@ L9 = Rule(
         "working day and completed within 3 months",
     ),
     basis=(
-        "Child Welfare Act §26 (urgency assessed immediately) and Social Welfare Act §36 "
-        "(assessment started at the latest on the 7th working day, completed within 3 months)"
+        "Child Welfare Act §26 (the matter is pending when the notification or joint contact "
+        "is received; urgency assessed immediately) and Social Welfare Act §36 (assessment "
+        "started at the latest on the 7th working day, completed within 3 months)"
     ),
     source="THL, Lastensuojelun käsikirja (domain brief §6.4, [S38], [S39])",
     kinds=frozenset({RuleKind.GUARD, RuleKind.OBLIGATION}),

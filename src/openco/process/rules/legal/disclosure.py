@@ -10,17 +10,20 @@ consulted, and a worker of another unit taking a dialogue step.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Final
 
+import attrs
+
 from openco.errors import Refusal
-from openco.model.consent import DataScope
-from openco.model.ids import PersonId, UnitId
+from openco.model.consent import Consent, DataScope
+from openco.model.family import Family
+from openco.model.ids import ConsentId, PersonId, UnitId
 from openco.model.meeting import Meeting, MeetingRole
 from openco.model.plan import Plan
 from openco.process.case import Case, StepTaken
 from openco.process.details import Consultation, FollowUp, Handover, Invitation, StatutoryBasis
-from openco.process.disclosure import may_disclose
+from openco.process.disclosure import consent_states, refusals_for
 from openco.process.records import Records
 from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
@@ -33,10 +36,24 @@ _MEETING: Final = frozenset({DataScope.CONCERN, DataScope.MEETING})
 _PLAN: Final = frozenset({DataScope.PLAN})
 
 
+@attrs.frozen
+class _Facts:
+    """What every disclosure of one step is judged by, looked up once."""
+
+    case: Case
+    records: Records
+    family: Family
+    states: Mapping[ConsentId, Consent]
+
+    @classmethod
+    def of(cls, case: Case, record: StepTaken, records: Records) -> _Facts:
+        family = records.family(case.family.id) or case.family
+        states = consent_states((*case.consents, *record.consents))
+        return cls(case, records, family, states)
+
+
 def _judged(
-    case: Case,
-    record: StepTaken,
-    records: Records,
+    facts: _Facts,
     *,
     on: dt.date,
     scopes: frozenset[DataScope],
@@ -44,21 +61,20 @@ def _judged(
     person: PersonId | None = None,
     basis: StatutoryBasis | None = None,
 ) -> tuple[Refusal, ...]:
-    answer = may_disclose(
-        case, records=records, on=on, unit=unit, person=person, scopes=scopes, basis=basis,
-        consents=record.consents,
+    return refusals_for(
+        facts.case, facts.records, facts.family, facts.states, on=on, scopes=scopes, unit=unit,
+        person=person, basis=basis,
     )  # fmt: skip
-    return answer.reasons
 
 
 def _consultation_refusals(
-    case: Case, record: StepTaken, detail: Consultation, records: Records, rule: Rule
+    case: Case, record: StepTaken, detail: Consultation, facts: _Facts, rule: Rule
 ) -> tuple[Refusal, ...]:
     if not detail.identifying or detail.unit == case.unit:
         return NO
     scopes = detail.scopes or _CONCERN
     reasons = _judged(
-        case, record, records, on=record.on, scopes=scopes, unit=detail.unit,
+        facts, on=record.on, scopes=scopes, unit=detail.unit,
         basis=detail.statutory_basis,
     )  # fmt: skip
     if reasons and rule is L6:
@@ -75,7 +91,7 @@ def _check_social_services_contact(
     unit = records.unit(detail.unit)
     if unit is not None and not unit.kind.is_social_services:
         return (L6.refuse("not_social_services", unit=detail.unit),)
-    return _consultation_refusals(case, record, detail, records, L6)
+    return _consultation_refusals(case, record, detail, _Facts.of(case, record, records), L6)
 
 
 L6 = Rule(
@@ -114,54 +130,52 @@ L6 = Rule(
 
 
 def _invitation_refusals(
-    case: Case, record: StepTaken, detail: Invitation, records: Records
+    _case: Case, record: StepTaken, detail: Invitation, facts: _Facts
 ) -> Iterator[Refusal]:
     for unit in sorted(detail.units):
         yield from _judged(
-            case, record, records, on=record.on, scopes=_CONCERN, unit=unit,
+            facts, on=record.on, scopes=_CONCERN, unit=unit,
             basis=detail.statutory_basis,
         )  # fmt: skip
 
 
 def _meeting_refusals(
-    case: Case, record: StepTaken, meeting: Meeting, records: Records
+    case: Case, _record: StepTaken, meeting: Meeting, facts: _Facts
 ) -> Iterator[Refusal]:
     """Everyone the meeting tells, judged on the day it is held."""
     basis = case.invitation.statutory_basis if case.invitation is not None else None
     for participant in meeting.participants:
         role = participant.role
         if role.is_professional:
-            unit = records.unit_of(participant.person)
+            unit = facts.records.unit_of(participant.person)
             if unit is not None:
                 yield from _judged(
-                    case, record, records, on=meeting.held_on, scopes=_MEETING, unit=unit.id,
+                    facts, on=meeting.held_on, scopes=_MEETING, unit=unit.id,
                     basis=basis,
                 )  # fmt: skip
         elif role is MeetingRole.PARENT:
             yield from _judged(
-                case, record, records, on=meeting.held_on, scopes=_MEETING,
+                facts, on=meeting.held_on, scopes=_MEETING,
                 person=participant.person,
             )  # fmt: skip
 
 
-def _plan_refusals(
-    case: Case, record: StepTaken, plan: Plan, records: Records
-) -> Iterator[Refusal]:
+def _plan_refusals(case: Case, _record: StepTaken, plan: Plan, facts: _Facts) -> Iterator[Refusal]:
     """Assigning a plan item to a professional discloses the plan to their unit."""
     basis = case.invitation.statutory_basis if case.invitation is not None else None
     seen: set[UnitId] = set()
     for item in plan.items:
-        unit = records.unit_of(item.responsible)
+        unit = facts.records.unit_of(item.responsible)
         if unit is not None and unit.id not in seen:
             seen.add(unit.id)
             yield from _judged(
-                case, record, records, on=plan.agreed_on, scopes=_PLAN, unit=unit.id,
+                facts, on=plan.agreed_on, scopes=_PLAN, unit=unit.id,
                 basis=basis,
             )  # fmt: skip
 
 
 def _handover_refusals(
-    case: Case, record: StepTaken, detail: Handover, records: Records
+    case: Case, record: StepTaken, detail: Handover, facts: _Facts
 ) -> tuple[Refusal, ...]:
     scopes = set(_CONCERN)
     if case.meeting is not None:
@@ -169,41 +183,42 @@ def _handover_refusals(
     if case.plan is not None:
         scopes.add(DataScope.PLAN)
     return _judged(
-        case, record, records, on=record.on, scopes=frozenset(scopes), unit=detail.unit,
+        facts, on=record.on, scopes=frozenset(scopes), unit=detail.unit,
         basis=detail.statutory_basis,
     )  # fmt: skip
 
 
-def _actor_refusals(case: Case, record: StepTaken, records: Records) -> tuple[Refusal, ...]:
+def _actor_refusals(case: Case, record: StepTaken, facts: _Facts) -> tuple[Refusal, ...]:
     """A worker of another unit taking a dialogue step sees the case."""
     if record.step in STATUTORY_STEPS or isinstance(record.detail, Handover):
         return NO
-    unit = records.unit_of(record.actor)
+    unit = facts.records.unit_of(record.actor)
     if unit is None or unit.id == case.unit:
         return NO
-    return _judged(case, record, records, on=record.on, scopes=_CONCERN, unit=unit.id)
+    return _judged(facts, on=record.on, scopes=_CONCERN, unit=unit.id)
 
 
 def _check_sharing(
     case: Case, record: StepTaken, _settings: Settings, records: Records
 ) -> tuple[Refusal, ...]:
     detail = record.detail
-    found = list(_actor_refusals(case, record, records))
+    facts = _Facts.of(case, record, records)
+    found = list(_actor_refusals(case, record, facts))
     if isinstance(detail, Invitation):
-        found += _invitation_refusals(case, record, detail, records)
+        found += _invitation_refusals(case, record, detail, facts)
     elif isinstance(detail, Meeting):
-        found += _meeting_refusals(case, record, detail, records)
+        found += _meeting_refusals(case, record, detail, facts)
     elif isinstance(detail, Plan):
-        found += _plan_refusals(case, record, detail, records)
+        found += _plan_refusals(case, record, detail, facts)
     elif isinstance(detail, FollowUp):
         if detail.meeting is not None:
-            found += _meeting_refusals(case, record, detail.meeting, records)
+            found += _meeting_refusals(case, record, detail.meeting, facts)
         if detail.plan is not None:
-            found += _plan_refusals(case, record, detail.plan, records)
+            found += _plan_refusals(case, record, detail.plan, facts)
     elif isinstance(detail, Handover):
-        found += _handover_refusals(case, record, detail, records)
+        found += _handover_refusals(case, record, detail, facts)
     elif isinstance(detail, Consultation) and not detail.social_services:
-        found += _consultation_refusals(case, record, detail, records, L7)
+        found += _consultation_refusals(case, record, detail, facts, L7)
     return tuple(dict.fromkeys(found))  # one refusal per recipient and reason
 
 

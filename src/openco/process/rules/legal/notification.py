@@ -30,18 +30,22 @@ def pending_notification(  # noqa: C901 - one walk through the history, each ste
 
     Triggers are a great concern, a finding that the criteria are met, and a police
     notification; a notification clears them all, and a joint contact clears them if it was
-    made without delay and no offence is suspected.
+    made without delay and no offence is suspected. A fulfilled duty stays fulfilled: after a
+    notification (or a joint contact that fulfilled the duty), a police notification or a
+    concern graded great again does not open it again, in whichever order they come; only a
+    new finding that the criteria are met, recorded after it, opens a new duty.
     """
     since: dt.date | None = None
     owner: PersonId = case.concern.worker
     offence = False
     great = False
+    fulfilled = False
     if case.concern.zone is ConcernZone.GREAT:
         since, great = case.history[0].on, True
     for record in case.history:
         step, detail = record.step, record.detail
         if step is Step.NOTIFY_CHILD_WELFARE:
-            since, offence, great = None, False, False
+            since, offence, great, fulfilled = None, False, False, True
         elif step is Step.CONTACT_JOINTLY:
             if (
                 since is not None
@@ -49,12 +53,15 @@ def pending_notification(  # noqa: C901 - one walk through the history, each ste
                 and record.on
                 <= schedule.add_working_days(since, settings.without_delay_working_days)
             ):
-                since, great = None, False
+                since, great, fulfilled = None, False, True
         elif (
             step is Step.RECOGNISE_CRITERIA
             or step is Step.NOTIFY_POLICE
             or (isinstance(detail, ZoneAssessment) and detail.zone is ConcernZone.GREAT)
         ):
+            if fulfilled and step is not Step.RECOGNISE_CRITERIA:
+                continue  # the duty was fulfilled; only a new ground opens a new one
+            fulfilled = False
             if since is None:
                 since, owner = record.on, record.actor
             if isinstance(detail, ZoneAssessment):

@@ -17,6 +17,7 @@ from openco.process.records import Records
 from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
 from openco.process.stages import ActorRole, Stage, Step
+from openco.process.statutory import CriteriaMet
 
 __all__ = ["P11"]
 
@@ -39,12 +40,24 @@ def _check_raising(
     return refusals
 
 
+def _police_first(case: Case) -> bool:
+    """Whether a sexual or violent offence against the child is suspected (§25.3).
+
+    Then the police come first: the worklist does not tell the worker to take the concern up
+    with the family, which could harm the investigation.
+    """
+    return any(
+        isinstance(r.detail, CriteriaMet) and r.detail.suspected_offence is not None
+        for r in case.history
+    )
+
+
 def _take_up_duties(
     case: Case, today: dt.date, settings: Settings, _records: Records
 ) -> tuple[Obligation, ...]:
     if case.stage is not Stage.ASSESSED and case.stage is not Stage.PREPARED:
         return ()
-    if case.zone is ConcernZone.NONE:
+    if case.zone is ConcernZone.NONE or _police_first(case):
         return ()
     assessed_on = next(
         (r.on for r in reversed(case.history) if isinstance(r.detail, ZoneAssessment)),
