@@ -13,7 +13,7 @@ import attrs
 import pytest
 
 from openco.errors import TransitionNotAllowedError
-from openco.model import Meeting, MeetingRole, Participant, Person, PersonId, ProfessionalId
+from openco.model import Meeting, MeetingRole, Participant, Person, PersonId
 from openco.process import ActorRole, Step, advance, replay
 from openco.process.case import StepTaken
 from openco.testing.workflow import good_case, good_path, make_cast
@@ -93,7 +93,7 @@ class TestAnActorTheRecordsDoNotKnow:
             advance(
                 good_case(steps=1),
                 Step.PREPARE,
-                actor=ProfessionalId("w-stranger"),
+                actor=PersonId("w-stranger"),
                 on=prepare.on,
                 detail=prepare.detail,
                 records=RECORDS,
