@@ -3,6 +3,7 @@
 import importlib
 import inspect
 import pkgutil
+import re
 from types import ModuleType
 
 import pytest
@@ -22,10 +23,12 @@ def packages() -> list[ModuleType]:
 def in_order(names: list[str]) -> list[str]:
     """*names* sorted as ruff's RUF022 sorts __all__: CONSTANTS, then Classes, then the rest."""
 
-    def key(name: str) -> tuple[int, str]:
+    def key(name: str) -> tuple[int, list[int | str]]:
+        # Numbers in names sort by value, as ruff's natural sort does: L9 before L18.
+        parts: list[int | str] = [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name)]
         if name.isupper():
-            return (0, name)
-        return (1 if name[0].isupper() else 2, name)
+            return (0, parts)
+        return (1 if name[0].isupper() else 2, parts)
 
     return sorted(names, key=key)
 

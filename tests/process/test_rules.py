@@ -957,7 +957,7 @@ class TestWorkflowRules:
         with pytest.raises(TransitionNotAllowedError) as error:
             advance(
                 good_case(steps=0),
-                Step.ASSESS,
+                Step.REASSESS,
                 actor=CAST.worker,
                 on=CAST.opened_on,
                 records=RECORDS,

@@ -369,7 +369,7 @@ def tell_story(language: str = "en", *, families_per_area: int = 40) -> Told:  #
            supportive_before=_supportive(before), supportive_after=_supportive(after))
     )  # fmt: skip
     lines.append(
-        _t("worry_now", lang, zone=case.zone.label(lang), stage=case.stage.label(lang),
+        _t("worry_now", lang, zone=case.assessment.zone.label(lang), stage=case.stage.label(lang),
            records=len(case.history))
     )  # fmt: skip
 

@@ -41,6 +41,7 @@ from openco.io._converter import snake_case
 from openco.io.document import SCHEMA_VERSION, document_kinds
 from openco.limits import DEFAULT_LIMITS, Limits
 from openco.model import _validators as v
+from openco.model._messages import FIELDS, OWNERS
 from openco.model.family import _LANGUAGE_CODE
 from openco.model.label import LabelledEnum, Language
 from openco.model.recurrence import MAX_RECURRENCE_COUNT, MAX_RECURRENCE_INTERVAL
@@ -80,7 +81,8 @@ def _whole(regex: str) -> str:
 
 
 ID_PATTERN: Final = _whole(v._ID.pattern)  # noqa: SLF001 - the model's own id pattern, not a copy
-"""An id: 1-128 letters, digits or ``._:@/-``, starting with a letter or digit."""
+"""An id: 1-128 letters, digits or ``._:@-``, starting with a letter or digit, without ``..``
+and not starting like a drive letter (``c:``)."""
 
 
 # Python's str.strip() removes exactly the characters for which str.isspace() is true; listing
@@ -99,9 +101,14 @@ def _ranges(codes: list[int]) -> str:
 
 
 _SPACE: Final = _ranges([c for c in range(sys.maxunicode + 1) if chr(c).isspace()])
-TEXT_PATTERN: Final = f"^[^\\u0000]*[^{_SPACE}\\u0000][^\\u0000]*$"
-"""Somewhere in the text a character that is not white space, and no NUL anywhere (the
-strict loader refuses NUL in every text)."""
+TEXT_PATTERN: Final = f"^[{_SPACE}]*[^{_SPACE}\\u0000][^\\u0000]*$"
+r"""A character that is not white space somewhere in the text, and no NUL anywhere (the strict
+loader refuses NUL in every text).
+
+Written so that a backtracking regex engine (Python's, Java's, .NET's) runs in linear time: the
+leading white space, the first other character and the rest can each match only one way. A
+pattern such as ``^[^\u0000]*\S[^\u0000]*$`` takes seconds on a hostile 20,000-character text.
+"""
 NO_NUL_PATTERN: Final = "^[^\\u0000]*$"
 """No NUL character anywhere: the strict loader refuses it in every string."""
 
@@ -347,6 +354,9 @@ class _Builder:
                 required.append(field.name)
         schema: dict[str, Any] = {"title": kind.__name__}
         description = _summary(kind)
+        words = OWNERS.get(kind.__name__)
+        if words is not None:
+            description = f"{description} ({_in_words(words)})".lstrip()
         if description:
             schema["description"] = description
         schema |= {
@@ -366,7 +376,10 @@ class _Builder:
         limit = _COLLECTION_LIMITS.get(f"{owner.__name__}.{field.name}")
         if limit is not None:
             schema = {**schema, "maxItems": getattr(self.limits, limit)}
-        return _nullable(schema) if optional else schema
+        schema = _nullable(schema) if optional else schema
+        words = FIELDS.get(field.name)
+        # The field's name in Finnish, Swedish and English, as the model's messages use it.
+        return schema if words is None else {"description": _in_words(words), **schema}
 
     def narrowed(  # noqa: C901, PLR0911, PLR0912 - one branch per kind of validator reads best
         self,
@@ -427,6 +440,13 @@ def _summary(kind: type) -> str:
     """The first paragraph of *kind*'s docstring, on one line."""
     doc = inspect.getdoc(kind) or ""
     return " ".join(doc.split("\n\n", 1)[0].split())
+
+
+def _in_words(words: tuple[str, str, str]) -> str:
+    """Finnish, Swedish and English words as one description: ``fi: …; sv: …; en: …``."""
+    return "; ".join(
+        f"{language.value}: {word}" for language, word in zip(Language, words, strict=True)
+    )
 
 
 def _labels(member: LabelledEnum) -> dict[str, str]:
@@ -661,4 +681,16 @@ def render_rules(*, workflow: Workflow = DEFAULT_WORKFLOW) -> str:
     lines += [f"| `{r.where}` | {r.rule} |" for r in sorted(objects.values(), key=str)]
     lines += ["", "Between the objects of one document:", "", "| document | rule |"]
     lines += ["| --- | --- |", *(f"| `{r.where}` | {r.rule} |" for r in documents)]
+    lines += ["", "In the JSON text of every document, before any schema applies:", ""]
+    lines += [f"- {rule}" for rule in _text_rules(DEFAULT_LIMITS)]
     return "\n".join(lines) + "\n"
+
+
+def _text_rules(limits: Limits) -> tuple[str, ...]:
+    """What the strict loader refuses in the text itself, which a schema never sees."""
+    return (
+        f"at most {limits.document_bytes:,} bytes of UTF-8 (a file, or one JSON Lines line)",
+        "no object with the same key twice (a JSON parser would keep one of them silently)",
+        'no lone surrogate, raw or escaped (`"\\ud800"`)',
+        f"at most {limits.nesting_depth} levels of nested arrays and objects",
+    )

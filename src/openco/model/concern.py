@@ -188,7 +188,7 @@ class Concern:
                     self,
                     f"{attribute.name}[{index}].assessor",
                     assessment.assessor,
-                    f"the concern's worker {self.worker!r}: a concern is one worker's own view",
+                    "the concern's worker (field worker): a concern is one worker's own view",
                     "assessor_not_worker",
                 )
             if assessment.on < previous:

@@ -24,7 +24,7 @@ from openco.model.ids import PersonId, ProfessionalId, UnitId
 from openco.model.label import LabelledEnum
 from openco.model.meeting import Meeting
 from openco.model.plan import Plan
-from openco.process.details import FollowUp, Invitation
+from openco.process.details import FollowUp, Handover, Invitation
 from openco.process.stages import ActorRole
 
 __all__ = ["Case", "Opening", "StepTaken"]
@@ -122,7 +122,8 @@ class Case:
 
     Besides the :attr:`history` and the :attr:`stage`, a case keeps what its rules need at
     hand, each field the latest value recorded in the history: the contact worker and unit
-    (changed by a hand-over), the latest zone assessment, the family's agreement to a meeting
+    (changed by a hand-over), the latest zone assessment recorded (by anyone; the contact
+    worker's own are :attr:`own_assessments`), the family's agreement to a meeting
     (:attr:`invitation`, with the close network they chose), the meeting held, the plan agreed
     and every consent given.
 
@@ -148,9 +149,30 @@ class Case:
         return self.concern.child
 
     @property
-    def zone(self) -> ConcernZone:
-        """The zone of the latest assessment (the worker's own, never the family's label)."""
-        return self.assessment.zone
+    def own_assessments(self) -> tuple[ZoneAssessment, ...]:
+        """The contact worker's own grading history, oldest first.
+
+        The concern's worker starts with the concern's gradings. A worker who takes the case
+        over starts a history of their own: the previous worker's gradings describe the
+        previous worker's worry and means, not theirs (zones of concern, Eriksson & Arnkil).
+        """
+        own = list(self.concern.assessments) if self.concern.worker == self.contact else []
+        for record in self.history[1:]:
+            detail = record.detail
+            if isinstance(detail, Handover):
+                own = []
+            elif isinstance(detail, ZoneAssessment) and detail.assessor == self.contact:
+                own.append(detail)
+        return tuple(own)
+
+    @property
+    def zone(self) -> ConcernZone | None:
+        """The zone of the contact worker's own latest assessment (never the family's label).
+
+        ``None`` after a hand-over, until the receiving worker has graded their own concern.
+        """
+        own = self.own_assessments
+        return own[-1].zone if own else None
 
     @property
     def opened_on(self) -> dt.date:

@@ -69,6 +69,12 @@ class Duty(LabelledEnum):
         "slutför bedömningen av servicebehovet",
         "complete the service-need assessment",
     )
+    ARRANGE_INTERPRETER = (
+        "arrange_interpreter",
+        "järjestä tulkki palaveriin",
+        "ordna en tolk till mötet",
+        "arrange an interpreter for the meeting",
+    )
     HOLD_AREA_MEETING = (
         "hold_area_meeting",
         "pidä alueellinen yhteistyöpalaveri",

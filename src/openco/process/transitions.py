@@ -53,6 +53,7 @@ from openco.process.rules import (
     L6,
     L7,
     L9,
+    L18,
     P10,
     P11,
     P13,
@@ -120,7 +121,9 @@ _NONE: Final = type(None)
 
 DEFAULT_DETAILS: Final[Mapping[LabelledEnum, tuple[type, ...]]] = {
     Step.NOTICE: (Opening,),
-    Step.ASSESS: (ZoneAssessment,),
+    # No detail: the concern's own grading stands, so opening a case does not make the worker
+    # record the first grading twice.
+    Step.ASSESS: (ZoneAssessment, _NONE),
     Step.REASSESS: (ZoneAssessment,),
     Step.PREPARE: (Preparation,),
     Step.RAISE: (Raising,),
@@ -157,14 +160,14 @@ DEFAULT_TRANSITIONS: Final[tuple[Transition, ...]] = (
     Transition(Stage.RAISED,           Step.PROPOSE_MEETING, Stage.MEETING_PROPOSED),
     Transition(Stage.CONTINUING,       Step.CONSULT,         Stage.CONSULTED,        (L6, L7)),
     Transition(Stage.CONTINUING,       Step.PROPOSE_MEETING, Stage.MEETING_PROPOSED),
-    Transition(Stage.CONTINUING,       Step.FOLLOW_UP,       Stage.FOLLOWED_UP,      (P13, L7)),
+    Transition(Stage.CONTINUING,       Step.FOLLOW_UP,       Stage.FOLLOWED_UP,      (P13, L7, L18)),  # noqa: E501 - a row is one line
     Transition(Stage.CONSULTED,        Step.CONTINUE,        Stage.CONTINUING),
     Transition(Stage.CONSULTED,        Step.PROPOSE_MEETING, Stage.MEETING_PROPOSED),
     Transition(Stage.MEETING_PROPOSED, Step.AGREE_TO_MEET,   Stage.MEETING_AGREED,   (L7,)),
     Transition(Stage.MEETING_PROPOSED, Step.DECLINE_MEETING, Stage.CONTINUING),
-    Transition(Stage.MEETING_AGREED,   Step.HOLD_MEETING,    Stage.MEETING_HELD,     (P13, P14, P15, L7)),  # noqa: E501 - a row is one line
+    Transition(Stage.MEETING_AGREED,   Step.HOLD_MEETING,    Stage.MEETING_HELD,     (P13, P14, P15, L7, L18)),  # noqa: E501 - a row is one line
     Transition(Stage.MEETING_HELD,     Step.AGREE_PLAN,      Stage.PLAN_AGREED,      (P13, P14, P16, L7)),  # noqa: E501 - a row is one line
-    Transition(Stage.PLAN_AGREED,      Step.FOLLOW_UP,       Stage.FOLLOWED_UP,      (P13, L7)),
+    Transition(Stage.PLAN_AGREED,      Step.FOLLOW_UP,       Stage.FOLLOWED_UP,      (P13, L7, L18)),  # noqa: E501 - a row is one line
     Transition(Stage.FOLLOWED_UP,      Step.CLOSE,           Stage.CLOSED),
     Transition(Stage.FOLLOWED_UP,      Step.CONTINUE,        Stage.CONTINUING),
     Transition(Stage.FOLLOWED_UP,      Step.PROPOSE_MEETING, Stage.MEETING_PROPOSED),

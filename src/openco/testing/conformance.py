@@ -30,6 +30,7 @@ from hypothesis.strategies import SearchStrategy
 
 from openco.errors import DocumentProblem, InvalidDocumentError
 from openco.io import SCHEMA_VERSION, document_kinds, dumps, loads
+from openco.limits import DEFAULT_LIMITS
 from openco.model import Area, AreaId, Bundle
 from openco.process import Case, Records
 from openco.testing.workflow import cases, make_cast
@@ -50,11 +51,13 @@ __all__ = [
 ODD_VALUES: Final[tuple[Any, ...]] = (
     None, True, False, 0, 1, -1, 1.5, "", " ", "\u3000", "x", "p-1", "p-1\n", "-p", "grey",
     "none", "2026-02-28", "2026-02-29", "2028-02-29", "20260302", "2026-W10-1", "2026-3-2",
-    "\x00", "x\x00", "a" * 129, [], ["x"], ["x", "x"], {}, {"type": "opening"},
+    "\x00", "x\x00", "a" * 129, "a" * (DEFAULT_LIMITS.string_length + 1), "c:x", "a..b",
+    [], ["x"], ["x", "x"], {}, {"type": "opening"},
 )  # fmt: skip
 """Values a mutant puts somewhere: every JSON type, and strings at the edges of what the
 loader accepts (dates in other ISO forms, a day that does not exist, white space only, a
-newline after an id, NUL, text longer than an id)."""
+newline after an id, NUL, text longer than an id or than the strict loader's limit, ids that
+look like paths)."""
 
 _UNKNOWN_KEY: Final = "nickname"
 
@@ -130,11 +133,11 @@ def mutate(document: Any, rng: random.Random) -> tuple[Any, Any, str]:  # noqa: 
     document somewhere (an id where a date is wanted, an object of another class), or puts
     one of :data:`ODD_VALUES` there. *document* itself is left unchanged.
 
-    >>> mutant, new, change = mutate({"id": "a1", "name": "Aino"}, random.Random(3))
+    >>> mutant, new, change = mutate({"id": "a1", "name": "Aino"}, random.Random(9))
     >>> change
-    'added nickname = "p-1"'
+    'replaced id with "2026-02-29"'
     >>> mutant
-    {'id': 'a1', 'name': 'Aino', 'nickname': 'p-1'}
+    {'id': '2026-02-29', 'name': 'Aino'}
     """
     every = _nodes(document)
     path, value = rng.choice(every)

@@ -1,4 +1,4 @@
-"""The rules of the workflow, as a catalogue: legal duties (L1-L9) and good practice (P10-P17).
+"""The rules of the workflow, as a catalogue: legal duties (L1-L9, L18), good practice (P10-P17).
 
 Every rule is a :class:`Rule` with a code, a title, its basis (the statute section or the
 method it comes from) and its source, and its kind: a *guard* refuses a step that would break
@@ -15,7 +15,8 @@ Where a rule lives (each rule with its checks and its duties in one module):
 * ``rule`` – what a rule is (:class:`Rule`, :class:`Labels`, :class:`RuleGroup` …);
   ``settings`` – the parameters a municipality may set (:class:`Settings`);
 * ``legal/`` – L1 ``notification``, L2 ``joint_contact``, L3 ``police``, L4 ``anonymity``,
-  L5 ``channel``, L6 and L7 ``disclosure``, L8 ``child``, L9 ``assessment``;
+  L5 ``channel``, L6 and L7 ``disclosure``, L8 ``child``, L9 ``assessment``, L18
+  ``interpreter``;
 * ``practice/`` – P10 ``zone``, P11 ``raising``, P12 ``joint_contact``, P13
   ``family_present``, P14 ``anticipation``, P15 ``close_network``, P16 ``responsibility``,
   P17 ``area``;
@@ -45,6 +46,7 @@ from openco.process.rules.legal import L6 as L6
 from openco.process.rules.legal import L7 as L7
 from openco.process.rules.legal import L8 as L8
 from openco.process.rules.legal import L9 as L9
+from openco.process.rules.legal import L18 as L18
 from openco.process.rules.legal.child import check_opening as check_opening
 from openco.process.rules.practice import P10 as P10
 from openco.process.rules.practice import P11 as P11
@@ -73,6 +75,7 @@ __all__ = [
     "L7",
     "L8",
     "L9",
+    "L18",
     "P10",
     "P11",
     "P12",

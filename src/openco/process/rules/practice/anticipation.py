@@ -98,7 +98,8 @@ def _check_anticipation(
     if not detail.items:
         refusals += (P14.refuse("no_items"),)
     for item in detail.items:
-        if item.due is None:
+        # An ongoing or recurring item's "when" is its start (and its recurrence).
+        if item.due is None and item.starts_on is None:
             refusals += (P14.refuse("item_when", item=item.id),)
     if detail.follow_up_on is None:
         refusals += (P14.refuse("follow_up"),)

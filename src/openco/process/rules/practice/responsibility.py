@@ -6,7 +6,7 @@ import datetime as dt
 
 from openco.errors import Refusal
 from openco.model.ids import PersonId
-from openco.model.plan import ItemStatus, Plan
+from openco.model.plan import ItemStatus, Plan, PlanItem
 from openco.process import schedule
 from openco.process.case import Case, StepTaken
 from openco.process.details import (
@@ -43,6 +43,25 @@ def _check_responsible(
     )
 
 
+def _when(item: PlanItem, today: dt.date) -> tuple[dt.date | None, bool]:
+    """The date an open item is shown for on the worklist, and whether it is overdue.
+
+    A one-off item by its due date. A recurring item by its next occurrence, and an ongoing
+    one by its start (before it starts) or its end (while it runs): neither is overdue while it
+    runs. An ongoing or recurring item still open after it has ended is overdue from its end.
+    """
+    if item.status is not ItemStatus.OPEN:
+        return None, False
+    if item.starts_on is None:
+        return item.due, item.due is not None and today > item.due
+    if item.is_overdue_on(today):
+        return item.ends_on(), True
+    upcoming = item.next_occurrence_on(today)
+    if upcoming is None and item.is_running_on(today):
+        upcoming = item.ends_on()  # an ongoing item: show when it ends
+    return upcoming, False
+
+
 def _item_duties(
     case: Case, today: dt.date, settings: Settings, _records: Records
 ) -> tuple[Obligation, ...]:
@@ -54,7 +73,8 @@ def _item_duties(
     network = case.invitation.close_network if case.invitation is not None else frozenset()
     duties = []
     for item in plan.items:
-        if item.status is not ItemStatus.OPEN or item.due is None or item.due > horizon:
+        due, overdue = _when(item, today)
+        if due is None or (not overdue and due > horizon):
             continue
         if item.responsible == case.contact:
             role = ActorRole.WORKER
@@ -70,8 +90,8 @@ def _item_duties(
                 duty=Duty.COMPLETE_PLAN_ITEM,
                 owed_by=item.responsible,
                 owed_by_role=role,
-                due=item.due,
-                overdue=today > item.due,
+                due=due,
+                overdue=overdue,
                 ref=item.id,
             )
         )

@@ -15,10 +15,13 @@ __all__ = ["P10"]
 def _check_own_assessment(
     case: Case, record: StepTaken, _settings: Settings, _records: Records
 ) -> tuple[Refusal, ...]:
-    if not isinstance(record.detail, ZoneAssessment):
+    detail = record.detail
+    if not isinstance(detail, ZoneAssessment):
         return NO
     if record.actor != case.contact:
         return (P10.refuse("own_assessment", actor=record.actor, worker=case.contact),)
+    if detail.assessor != record.actor:
+        return (P10.refuse("assessor", assessor=detail.assessor, actor=record.actor),)
     return NO
 
 
@@ -44,6 +47,14 @@ P10 = Rule(
             "Vyöhykkeen arvioi asian vastuutyöntekijä {worker} itse, ei {actor}.",
             "Zonen bedöms av ärendets kontaktperson {worker} själv, inte av {actor}.",
             "The zone is assessed by the case's contact worker {worker} themself, not by {actor}.",
+        ),
+        "assessor": Labels(
+            "Arvion tekijäksi on merkitty {assessor}, mutta sen kirjaa {actor}: vyöhyke on "
+            "kirjaajan oma arvio.",
+            "Bedömningen anger {assessor} som bedömare men antecknas av {actor}: zonen är "
+            "den antecknandes egen bedömning.",
+            "The assessment names {assessor} as its assessor but {actor} records it: the zone "
+            "is the recorder's own assessment.",
         ),
     },
     check=_check_own_assessment,
