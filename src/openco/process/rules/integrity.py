@@ -235,7 +235,9 @@ def _participant_refusals(
 
 
 def _children(family: Family, meeting: Meeting) -> set[PersonId]:
-    return {m.id for m in family.members if m.is_child_on(meeting.held_on)}
+    # Someone born after the meeting is nobody's child at it: children_on() leaves them out
+    # instead of asking for an age before birth (which the model refuses).
+    return {m.id for m in family.children_on(meeting.held_on)}
 
 
 def check_facts(case: Case, record: StepTaken, records: Records) -> tuple[Refusal, ...]:
