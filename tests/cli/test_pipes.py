@@ -156,6 +156,16 @@ INPUTS: Final = {
         "x.json",
         '{"schema_version": 1, "kind": "bundle", "data": {"areas": 3}}',
     ),
+    "a valid person, a kind analyse does not use": (
+        "x.json",
+        dumps(STORY.families[0].members[0]),
+    ),
+    "a person without a name, a kind analyse does not use": (
+        "x.jsonl",
+        dumps(STORY.families[0].members[0]).replace(
+            f'"name": "{STORY.families[0].members[0].name}"', '"name": ""', 1
+        ),
+    ),
     "a map with an impossible date": (
         "x.json",
         dumps(STORY.network_maps[0]).replace(str(STORY.network_maps[0].drawn_on), "2026-02-30", 1),

@@ -100,7 +100,7 @@ _PART_OF: Final[dict[type, str]] = {
     Concern: "concerns",
 }
 _PARTS: Final = tuple(_PART_OF.values())
-# The kinds analyse reads; every other kind is counted and skipped unread.
+# The kinds analyse uses; every other kind is read and checked, then counted and dropped.
 _READ: Final = frozenset(
     {
         "bundle", "area", "service_unit", "professional", "family", "network_map", "concern",
@@ -256,14 +256,17 @@ class _Reader:
         collected.limits.check("document_bytes", len(text), where=where)
         found = _ENVELOPE.match(text)
         kind = found.group(1).decode("ascii") if found else self._kind(text)
-        if kind is not None and kind not in _READ and kind in self.kinds:
-            collected.skipped += 1
-            return
+        skipped = kind is not None and kind not in _READ and kind in self.kinds
         cls = self.kinds.get(kind, Bundle) if kind is not None else Bundle
         try:
+            # Kinds analyse does not use are read and checked all the same, then dropped: a
+            # document `openco check` refuses is refused here too, whatever its kind.
             document: object = loads(text, cls, limits=collected.limits)
         except InvalidDocumentError as error:
             raise _problem(where, error.problems) from None
+        if skipped:
+            collected.skipped += 1
+            return
         yield from collected.add(document)
 
     @staticmethod
@@ -611,7 +614,7 @@ def analyse(
     'openco import-csv', or files of one document each; - reads JSON Lines from stdin
     ('openco generate ... -o - | openco analyse - --out DIR'). Bundles and single network maps,
     families, professionals, units, areas, meetings, plans and concerns are read; other
-    kinds are counted and skipped.
+    kinds are checked as 'openco check' checks them, then counted and skipped.
 
     People, families, professionals and maps are pseudonymised with a keyed hash, and dates
     shown by the month, unless --names is given. The key comes from --key-file, or from

@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 import traceback
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -32,6 +32,27 @@ from openco.cli.store import store
 __all__ = ["OpencoGroup", "cli", "main"]
 
 
+def _interrupted(ctx: click.Context) -> NoReturn:
+    # Ctrl-C: every staged output has been removed on the way out. Say so in one line and end
+    # with the code shells give a command stopped by SIGINT.
+    click.echo("openco: interrupted; no file was left half-written.", err=True)
+    ctx.exit(ExitCode.INTERRUPTED)
+
+
+def _during_interrupt(error: BaseException) -> bool:
+    """Whether *error* came of an interrupt (Ctrl-C, SIGTERM) this process received."""
+    if _SIGNALLED:
+        return True
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__context__
+    return False
+
+
 class OpencoGroup(click.Group):
     """A :class:`click.Group` whose commands fail with one clear line and a documented code.
 
@@ -48,10 +69,7 @@ class OpencoGroup(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt:
-            # Ctrl-C: every staged output has been removed on the way out. Say so in one line
-            # and end with the code shells give a command stopped by SIGINT.
-            click.echo("openco: interrupted; no file was left half-written.", err=True)
-            ctx.exit(ExitCode.INTERRUPTED)
+            _interrupted(ctx)
         except BrokenPipeError:
             # The reader went away (``openco check … | head``): stop quietly, as Unix tools do.
             # Python would complain again when it flushes stdout on exit, so point it elsewhere.
@@ -59,6 +77,10 @@ class OpencoGroup(click.Group):
             os.dup2(devnull, sys.stdout.fileno())
             ctx.exit(ExitCode.FAILURE)
         except Exception as error:  # noqa: BLE001 - the one place every failure is reported
+            if _during_interrupt(error):
+                # Cleaning up after Ctrl-C can fail in turn (a module whose import the signal
+                # cut short, say): the cause is still the interrupt, not a bug or bad input.
+                _interrupted(ctx)
             if ctx.meta.get("openco.debug", False):
                 click.echo(traceback.format_exc(), err=True, nl=False)
             click.echo(f"openco: error: {one_line(error)}", err=True)
@@ -96,8 +118,16 @@ cli.add_command(conformance)
 cli.add_command(store)
 
 
+_SIGNALLED: list[int] = []
+"""The interrupting signals this process received (Ctrl-C, SIGTERM), in order."""
+
+
 def _terminated(signum: int, frame: object) -> None:
-    del signum, frame
+    # Remember the signal before raising: an interrupt that lands inside a library's import or
+    # cleanup can be swallowed there and surface later as an unrelated error (a half-imported
+    # numpy, say), which is still the interrupt's doing, not a bug or bad input.
+    del frame
+    _SIGNALLED.append(signum)
     raise KeyboardInterrupt
 
 
@@ -108,6 +138,7 @@ def main() -> None:
     removed on the way out; only SIGKILL leaves a staging entry, which the next run removes.
     """
     signal.signal(signal.SIGTERM, _terminated)
+    signal.signal(signal.SIGINT, _terminated)
     try:
         cli(prog_name="openco")
     except KeyboardInterrupt:  # pragma: no cover - Ctrl-C before a command started
