@@ -114,3 +114,32 @@ class TestArguments:
         empty = AreaPopulation(area=AREA.area, units=AREA.units, professionals=(), families=())
 
         assert list(generate_cases(empty, seed=1, on=ON)) == []
+
+
+def test_a_child_who_turns_12_before_the_follow_up_consents_herself() -> None:
+    """Disclosure needs the capable child's own consent (a minor who can understand decides).
+
+    A consent given when the meeting is agreed is relied on at the meeting, the plan and the
+    follow-up. In this population a girl turned 12 between the agreement and the meeting, and
+    the custodian's consent no longer covered the disclosure: generation stopped with a refusal.
+    Now a child who turns 12 before the follow-up consents herself, with the worker's judgement.
+    """
+    on = dt.date(2026, 6, 1)
+    area = next(
+        a for a in generate_population(families=9600, seed=3) if a.area.id.endswith("a0003")
+    )
+
+    made = list(generate_cases(area, seed=3, on=on))
+
+    own = [
+        consent
+        for case in made
+        for record in case.history
+        for consent in record.consents
+        if consent.given_by == consent.subject
+    ]
+    assert own
+    assert any(c.judged_capable for c in own)
+    records = area_records(area)
+    for case in made:
+        assert replay(case.history, records=records, today=on) == case

@@ -113,6 +113,11 @@ _GAPS: Final = {
     Step.FOLLOW_UP: (60, 120),
     Step.CLOSE: (0, 30),
 }
+# How long a consent given when the meeting is agreed is relied on: until the meeting, the
+# plan and the follow-up at the latest.
+_CONSENT_HORIZON: Final = dt.timedelta(
+    days=_GAPS[Step.HOLD_MEETING][1] + _GAPS[Step.FOLLOW_UP][1] + _GAPS[Step.CLOSE][1]
+)
 _ITEMS: Final = (
     "Agree on a calm morning routine",
     "Fetch the child from day care on Tuesdays",
@@ -160,11 +165,25 @@ class _Walk:
         )
 
     def consent_giver(self, day: dt.date) -> PersonId | None:
-        """Who consents for the child on *day*: the child from 12, else a custodian."""
+        """Who consents for the child on *day*: the child from 12, else a custodian.
+
+        A consent given now is relied on until the follow-up: a child who turns 12 before
+        then decides on her own data by that day, so she consents herself now (the worker
+        records her judgement that the child can, see :meth:`judged_capable`).
+        """
         child = self.each.family.member(self.concern.child)
-        if child.age_on(day) >= CAPABLE_AGE:
+        if child.age_on(day + _CONSENT_HORIZON) >= CAPABLE_AGE:
             return child.id
         return self.custodian
+
+    def judged_capable(self, day: dt.date) -> bool | None:
+        """The worker's recorded judgement for a child under 12 who consents herself."""
+        child = self.each.family.member(self.concern.child)
+        return (
+            True
+            if child.age_on(day) < CAPABLE_AGE <= child.age_on(day + _CONSENT_HORIZON)
+            else None
+        )
 
     def gap(self, step: Step) -> dt.timedelta:
         low, high = _GAPS[step]
@@ -380,6 +399,7 @@ def _walk(walk: _Walk, until: dt.date) -> Case | None:  # noqa: C901, PLR0912, P
                         scopes={DataScope.CONCERN, DataScope.MEETING, DataScope.PLAN},
                         units=recipients,
                         valid_from=day,
+                        judged_capable=walk.judged_capable(day),
                     ),
                 )
         elif step is Step.HOLD_MEETING and invitation is not None and pair is not None:
