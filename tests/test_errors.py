@@ -4,7 +4,13 @@ import pickle
 
 import pytest
 
-from openco.errors import InvalidArgumentError, MissingDependencyError, OpencoError
+from openco.errors import (
+    InvalidArgumentError,
+    InvalidModelError,
+    MissingDependencyError,
+    OpencoError,
+    redacted,
+)
 
 
 class TestInvalidArgumentError:
@@ -44,3 +50,33 @@ class TestMissingDependencyError:
     def test_can_be_caught_as_an_import_error(self) -> None:
         with pytest.raises(ImportError):
             raise MissingDependencyError("SVG", "matplotlib", "plot")
+
+
+class TestInvalidModelError:
+    def test_repr_masks_the_value_as_str_does(self) -> None:
+        error = InvalidModelError("Person", "name", "150321A123B Aino Virtanen", "a name")
+
+        shown = repr(error)
+
+        assert "150321A123B" not in shown
+        assert "Aino" not in shown
+        assert "Virtanen" not in shown
+        assert redacted(error.value) in shown
+        assert shown.startswith("InvalidModelError(owner='Person', field='name', value=<")
+        assert "150321A123B" not in str(error)
+
+    def test_the_value_stays_available_to_programs(self) -> None:
+        error = InvalidModelError("Person", "name", "150321A123B Aino", "a name", "invalid")
+
+        again = pickle.loads(pickle.dumps(error))
+
+        assert error.value == again.value == "150321A123B Aino"
+        assert repr(again) == repr(error)
+        assert "150321A123B" not in repr(again)
+
+    def test_repr_masks_an_exception_group_of_them(self) -> None:
+        group = ExceptionGroup(
+            "refused", [InvalidModelError("Person", "id", "010101-123A", "an id")]
+        )
+
+        assert "010101-123A" not in repr(group.exceptions)

@@ -168,7 +168,8 @@ class InvalidModelError(OpencoError, ValueError):
     Attributes:
         owner: the class whose invariant was broken, e.g. ``"Person"``.
         field: the field (or fields, comma separated) at fault, e.g. ``"birth_date"``.
-        value: the offending value.
+        value: the offending value, unmasked, for programs that handle the error (it may
+            be personal data: never log or show it; ``str()`` and ``repr()`` mask it).
         allowed: what the field accepts, in words (English, for developers).
         code: what kind of refusal it is, stable across versions (``"invalid"`` if unknown).
         texts: the message as ``(fi, sv, en)``, or ``None`` for a generic one.
@@ -180,6 +181,10 @@ class InvalidModelError(OpencoError, ValueError):
     "Person.name: got 'Xxxx 999999X…' (16 characters, masked), allowed: a non-empty string"
     >>> err.code, err.message("fi")
     ('invalid', 'Person, name: arvo ei kelpaa.')
+    >>> err  # doctest: +ELLIPSIS
+    InvalidModelError(owner='Person', field='name', value=<'Xxxx 999999X…' (16 ...)>, ...)
+    >>> err.value  # for programs only: never log it
+    'Aino 150321A123B'
     >>> coded = InvalidModelError("PlanItem", "responsible", None, "an id", "missing",
     ...     ("Suunnitelman kohta, vastuuhenkilö: tieto puuttuu.",
     ...      "Punkt i planen, ansvarig person: uppgiften saknas.",
@@ -221,6 +226,14 @@ class InvalidModelError(OpencoError, ValueError):
 
     def __str__(self) -> str:
         return f"{self.owner}.{self.field}: got {redacted(self.value)}, allowed: {self.allowed}"
+
+    def __repr__(self) -> str:
+        # The default repr shows the arguments, the value among them, unmasked: a logged or
+        # printed repr (a debugger, pytest, logging's %r) must not carry personal data.
+        return (
+            f"{type(self).__name__}(owner={self.owner!r}, field={self.field!r}, "
+            f"value=<{redacted(self.value)}>, allowed={self.allowed!r}, code={self.code!r})"
+        )
 
 
 @attrs.frozen
