@@ -1,8 +1,9 @@
 """``openco analyse``: per-family and per-area measures of many documents, into a directory.
 
 The input is read once, document by document: JSON Lines files line by line, any other file
-as one document, through :func:`openco.io.loads` with every check of the model on, and against
-the limits of :mod:`openco.limits`. Network maps are measured as they are read
+as one document, through :func:`openco.io.load_documents` (one strict parse per document, the
+kind taken from its envelope) with every check of the model on, and against the limits of
+:mod:`openco.limits`. Network maps are measured as they are read
 (:func:`openco.analysis.measure_maps`); of families, professionals, units, meetings, plans and
 concerns only what the area network needs is kept
 (:class:`openco.analysis.ProfessionalNetworkBuilder`), so memory grows by a few hundred bytes
@@ -20,12 +21,11 @@ import importlib.util
 import itertools
 import multiprocessing
 import os
-import re
 import resource
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO, Final, TextIO
+from typing import Any, BinaryIO, Final, NoReturn, TextIO
 
 import attrs
 import click
@@ -60,7 +60,7 @@ from openco.cli.progress import PROGRESS_OPTION, STDIN_NAME, is_dash
 from openco.cli.progress import progress as progress_display
 from openco.cli.report import counted
 from openco.errors import DocumentProblem, InvalidDocumentError, LimitExceededError
-from openco.io import document_kinds, loads, read_json
+from openco.io import load_documents
 from openco.limits import DEFAULT_LIMITS, Limits
 from openco.model import (
     Area,
@@ -101,17 +101,7 @@ _PART_OF: Final[dict[type, str]] = {
 }
 _PARTS: Final = tuple(_PART_OF.values())
 # The kinds analyse uses; every other kind is read and checked, then counted and dropped.
-_READ: Final = frozenset(
-    {
-        "bundle", "area", "service_unit", "professional", "family", "network_map", "concern",
-        "meeting", "plan",
-    }
-)  # fmt: skip
-# The envelope as openco.io.dumps writes it: the kind found here only chooses the class to
-# read with; loads() checks the whole envelope again, so another layout is merely slower.
-_ENVELOPE: Final = re.compile(
-    rb'\s*\{\s*"schema_version"\s*:\s*\d+\s*,\s*"kind"\s*:\s*"([a-z_]{1,40})"'
-)
+_USED: Final = frozenset({Bundle, *_PART_OF})
 _CHECK_EVERY: Final = 256
 """Documents read between two looks at the memory in use."""
 DEFAULT_MEMORY_BUDGET: Final = 2 * 1024**3
@@ -160,7 +150,7 @@ class Collected:
             parts: Mapping[str, Sequence[Any]] = {name: getattr(document, name) for name in _PARTS}
         elif type(document) in _PART_OF:
             parts = {_PART_OF[type(document)]: (document,)}
-        else:  # pragma: no cover - _READ lists only the kinds above
+        else:  # pragma: no cover - _USED lists only the kinds above
             return
         builder, nothing = self.builder, ()
         for area in parts.get("areas", nothing):
@@ -241,44 +231,46 @@ def _check_memory(collected: Collected, where: str = "") -> None:
 
 
 class _Reader:
+    """Reads documents with :func:`openco.io.load_documents` into a :class:`Collected`."""
+
     def __init__(self, collected: Collected) -> None:
         self.collected = collected
-        self.kinds = document_kinds()
+        self.line = 0
+        """The number of the text last handed to the loader (its line in a JSON Lines file)."""
 
-    def document(self, text: bytes, where: str) -> Iterator[NetworkMap]:
-        """The maps of one document, read and checked by :func:`openco.io.loads`."""
-        if not text.strip():
-            return
+    def maps(self, texts: Iterable[bytes], name: str, first: int | None) -> Iterator[NetworkMap]:
+        """The network maps of *texts* read from *name*, every document read and checked.
+
+        *first* is the number of the first text's line (``None``: one document, no lines):
+        a document that cannot be read raises :class:`InvalidDocumentError` at ``NAME:LINE``.
+        """
         collected = self.collected
-        collected.documents += 1
-        if collected.documents % _CHECK_EVERY == 0:
-            _check_memory(collected, where)
-        collected.limits.check("document_bytes", len(text), where=where)
-        found = _ENVELOPE.match(text)
-        kind = found.group(1).decode("ascii") if found else self._kind(text)
-        skipped = kind is not None and kind not in _READ and kind in self.kinds
-        cls = self.kinds.get(kind, Bundle) if kind is not None else Bundle
-        try:
-            # Kinds analyse does not use are read and checked all the same, then dropped: a
-            # document `openco check` refuses is refused here too, whatever its kind.
-            document: object = loads(text, cls, limits=collected.limits)
-        except InvalidDocumentError as error:
-            raise _problem(where, error.problems) from None
-        if skipped:
-            collected.skipped += 1
-            return
-        yield from collected.add(document)
 
-    @staticmethod
-    def _kind(text: bytes) -> str | None:
-        # Another layout than dumps() writes: find the kind the slow way, and let loads()
-        # word every problem of the envelope.
-        try:
-            raw = read_json(text)
-        except InvalidDocumentError:
-            return None
-        kind = raw.get("kind") if isinstance(raw, dict) else None
-        return kind if isinstance(kind, str) else None
+        def where() -> str:
+            return name if first is None else f"{name}:{self.line}"
+
+        def refuse(number: int, error: InvalidDocumentError) -> NoReturn:
+            del number  # counted from the segment's start; self.line is the file's line
+            raise _problem(where(), error.problems) from None
+
+        # Every kind is read and checked, those analyse does not use too, then dropped: a
+        # document `openco check` refuses is refused here too, whatever its kind.
+        numbered = self._numbered(texts, first or 1)
+        for document in load_documents(numbered, limits=collected.limits, on_error=refuse):
+            collected.documents += 1
+            if collected.documents % _CHECK_EVERY == 0:
+                _check_memory(collected, where())
+            if type(document) in _USED:
+                yield from collected.add(document)
+            else:
+                collected.skipped += 1
+
+    def _numbered(self, texts: Iterable[bytes], first: int) -> Iterator[bytes]:
+        """*texts*, keeping :attr:`line` at the number of the one the loader reads now."""
+        self.line = first - 1
+        for text in texts:
+            self.line += 1
+            yield text
 
 
 @attrs.frozen
@@ -322,7 +314,7 @@ def _read_segments(
                 if not text.strip():
                     # As openco check says: a .json file holds one document, not none.
                     raise _problem(str(path), [DocumentProblem("", EMPTY_DOCUMENT)])
-                yield from reader.document(text, str(path))
+                yield from reader.maps([text], str(path), None)
                 advance(len(text))
                 continue
             name = STDIN_NAME if is_dash(path) else str(path)
@@ -331,18 +323,25 @@ def _read_segments(
                 number = _count_lines(handle, segment.start) + 1
             if segment.start:
                 handle.seek(segment.start)
-            position, end, pending = segment.start, segment.end, 0
-            for line in handle:
-                if end is not None and position >= end:
-                    break
-                position += len(line)
-                pending += len(line)
-                if pending > 1 << 20:
-                    advance(pending)
-                    pending = 0
-                yield from reader.document(line, f"{name}:{number}")
-                number += 1
+            lines = _lines(handle, segment.start, segment.end, advance)
+            yield from reader.maps(lines, name, number)
+
+
+def _lines(
+    handle: BinaryIO, start: int, end: int | None, advance: Callable[[int], None]
+) -> Iterator[bytes]:
+    """The lines of *handle* from byte *start* (where it stands) up to *end*; bytes to *advance*."""
+    position, pending = start, 0
+    for line in handle:
+        if end is not None and position >= end:
+            break
+        position += len(line)
+        pending += len(line)
+        if pending > 1 << 20:
             advance(pending)
+            pending = 0
+        yield line
+    advance(pending)
 
 
 def read_documents(
@@ -353,8 +352,8 @@ def read_documents(
 ) -> Iterator[NetworkMap]:
     """Every network map in *files*, lazily; of the other documents *collected* keeps a little.
 
-    Every document is read by :func:`openco.io.loads`, the model's validation on, and checked
-    against ``collected.limits``; one that cannot be read raises
+    Every document is read by :func:`openco.io.load_documents`, the model's validation on, and
+    checked against ``collected.limits``; one that cannot be read raises
     :class:`~openco.errors.InvalidDocumentError` whose paths start with ``FILE:LINE``. *advance*
     is called with the number of bytes read.
     Every few hundred documents the memory in use is compared with ``collected.memory_budget``.
