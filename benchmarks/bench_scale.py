@@ -1,13 +1,16 @@
 """All of Finland on the command line: ``openco generate`` to a file, then ``openco analyse``.
 
 Runs the two commands as child processes and reports, for each, the wall time, the CPU time
-and the peak resident memory (the kernel's maximum RSS of the child, from ``wait4``), and the
-machine's load average before and after: the machine is often shared, and CPU time is what
-other processes disturb least.
+(user + system, of the command and every process it started) and the peak resident memory
+(the kernel's maximum RSS of that command's process tree, from ``wait4``, and the sum over
+all of its processes sampled every 0.2 s), and the machine's load average before and after:
+the machine is often shared, and CPU time is what other processes disturb least.
 
-    python benchmarks/bench_scale.py                      # 552,000 families, 10-15 minutes
+    python benchmarks/bench_scale.py                      # 552,000 families, 5-10 minutes
     python benchmarks/bench_scale.py --families 60000     # a large city
     python benchmarks/bench_scale.py --keep /tmp/fi       # keep the JSON Lines and the report
+    python benchmarks/bench_scale.py --input fi.jsonl     # analyse an existing file only
+    python benchmarks/bench_scale.py --input fi.jsonl --repeat 2 -- --workers 1
 
 Targets (issue 11): ``openco analyse`` of 552,000 families in under 3 minutes and 2 GiB.
 """
@@ -17,7 +20,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -48,29 +50,37 @@ def _tree_rss(root: int) -> int:
 def _run(name: str, args: list[str]) -> tuple[float, float, int, int]:
     """Run ``openco ARGS``: wall s, CPU s, peak RSS of one process, peak RSS of all at once.
 
-    The first peak is the kernel's (the largest of the child and its children); the second is
-    sampled every 0.2 s over the child and every process it started, added up.
+    The first peak is the kernel's (the largest of the child and the children it waited for);
+    the second is sampled every 0.2 s over the child and every process it started, added up.
     """
     command = [sys.executable, "-c", "from openco.cli.main import main; main()", *args]
     start = time.perf_counter()
     with subprocess.Popen(command, stdout=subprocess.PIPE) as child:  # noqa: S603 - openco
-        peak = 0
-        while child.poll() is None:
+        peak, status, usage = 0, 0, None
+        while usage is None:
             peak = max(peak, _tree_rss(child.pid))
             time.sleep(0.2)
+            pid, status, used = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                usage = used
         wall = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
         output = child.stdout.read().decode() if child.stdout else ""
     if child.returncode:
         sys.exit(f"{name} failed with exit code {child.returncode}")
     for line in output.splitlines():
         print(f"    {line}")
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = usage.ru_utime + usage.ru_stime - _spent[0]
-    _spent[0] += cpu
+    cpu = usage.ru_utime + usage.ru_stime
+    print(
+        f"  {name}: wall {wall:.1f} s, CPU {cpu:.1f} s, peak RSS {usage.ru_maxrss / 1024:,.0f} "
+        f"MiB, load {_load()}",
+        flush=True,
+    )
     return wall, cpu, usage.ru_maxrss * 1024, peak
 
 
-_spent = [0.0]  # CPU seconds of the children already reported
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def main() -> None:
@@ -78,27 +88,40 @@ def main() -> None:
     parser.add_argument("--families", type=int, default=552_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="a directory to keep the input and report in")
+    parser.add_argument(
+        "--input",
+        type=Path,
+        help="analyse this existing JSON Lines file instead of generating one (--families and "
+        "--seed are then only what the table says)",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="analyse this many times (the input is made once)"
+    )
     parser.add_argument("analyse_options", nargs="*", help="more options for openco analyse")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="openco-scale-"))
     folder.mkdir(parents=True, exist_ok=True)
-    source, report = folder / "population.jsonl", folder / "report"
-    print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    source, report = args.input or folder / "population.jsonl", folder / "report"
+    print(f"load average before: {_load()} on {os.cpu_count()} cores")
+    rows = []
     try:
-        generate = [
-            "generate", "--families", str(args.families), "--seed", str(args.seed),
-            "--out", str(source), "--force",
-        ]  # fmt: skip
+        if args.input is None:
+            generate = [
+                "generate", "--families", str(args.families), "--seed", str(args.seed),
+                "--out", str(source), "--force",
+            ]  # fmt: skip
+            rows.append(("generate", *_run("generate", generate)))
         analyse = [
             "analyse", str(source), "--out", str(report), "--force", "--no-progress",
             *args.analyse_options,
         ]  # fmt: skip
-        rows = [("generate", *_run("generate", generate)), ("analyse", *_run("analyse", analyse))]
+        rows += [("analyse", *_run("analyse", analyse)) for _ in range(args.repeat)]
     finally:
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)
-    print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    print(f"{args.families:,} families")
+    print(f"load average after: {_load()}")
+    size = source.stat().st_size if source.exists() else 0
+    print(f"{args.families:,} families" if args.input is None else f"{source} ({size:,} bytes)")
     print("| command | wall s | CPU s | peak RSS MiB, largest process | all processes |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for name, wall, cpu, largest, together in rows:

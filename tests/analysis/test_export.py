@@ -6,11 +6,14 @@ import io
 import json
 from collections.abc import Callable
 
+import attrs
 import networkx as nx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from openco.analysis.area import area_network
-from openco.analysis.batch import TABLE_COLUMNS, measure_maps
+from openco.analysis.batch import SHARE_COLUMNS, TABLE_COLUMNS, measure_maps
 from openco.analysis.export import (
     area_csv,
     area_measures_csv,
@@ -27,9 +30,10 @@ from openco.analysis.export import (
 from openco.analysis.measures import measure_map
 from openco.analysis.privacy import Privacy
 from openco.errors import InvalidArgumentError
-from openco.model import ConcernZone
+from openco.model import ConcernZone, FamilyId, NetworkMap, NetworkMapId
 from tests.analysis import area_builders as ab
 from tests.analysis.builders import example_map
+from tests.analysis.strategies import QUICK, network_maps
 
 KEY = b"0123456789abcdef-key"
 HIDDEN = Privacy.pseudonymised(KEY)
@@ -141,6 +145,37 @@ class TestCsvTables:
                 assert one[column] == two[column], column
             else:
                 assert float(one[column]) == pytest.approx(float(two[column]))
+
+    @QUICK
+    @given(st.lists(network_maps(), max_size=6), st.booleans())
+    def test_the_table_is_written_as_its_rows_say(
+        self, maps: list[NetworkMap], coarse: bool
+    ) -> None:
+        """The column-wise writer gives the cells row() gives, as the row-wise writer wrote them."""
+        maps = [
+            attrs.evolve(m, id=NetworkMapId(f"m{k}"), family=FamilyId(f"f{k}"))
+            for k, m in enumerate(maps)
+        ]
+        table = measure_maps(maps)
+        privacy = Privacy.pseudonymised(b"0123456789abcdef", coarse_dates=coarse)
+        expected = io.StringIO()
+        writer = csv.writer(expected, lineterminator="\n")
+        writer.writerow([*TABLE_COLUMNS, *SHARE_COLUMNS])
+        for row in table.rows():
+            cells: list[object] = [
+                privacy.family(str(row["family"])),
+                privacy.map(str(row["map"])),
+                privacy.date(dt.date.fromisoformat(str(row["drawn_on"]))),
+                *(row[c] for c in TABLE_COLUMNS[3:]),
+            ]
+            for column in SHARE_COLUMNS:
+                count, size = row[column.removesuffix("_share")], row["size"]
+                cells.append(count / size if size else 0.0)  # type: ignore[operator]
+            writer.writerow(
+                ["" if c is None else repr(c) if isinstance(c, float) else c for c in cells]
+            )
+
+        assert measures_csv(table, privacy=privacy) == expected.getvalue()
 
     def test_writes_to_a_stream_when_given_one(self) -> None:
         out = io.StringIO()

@@ -53,6 +53,37 @@ class TestPseudonymizer:
         assert Pseudonymizer(KEY, length=32)("a0001-f00001", kind=kind) == "p-" + digest[:32]
 
     @QUICK
+    @given(
+        st.binary(min_size=16, max_size=100),
+        st.sampled_from(IdKind),
+        st.lists(st.text(min_size=1, max_size=40), min_size=1, max_size=5),
+    )
+    def test_the_fast_hmac_equals_the_standard_library_one_also_when_remembered(
+        self, key: bytes, kind: IdKind, values: list[str]
+    ) -> None:
+        import hashlib  # noqa: PLC0415
+        import hmac  # noqa: PLC0415
+
+        own = hmac.new(key, b"openco pseudonym v2\x00" + kind.value.encode(), hashlib.sha256)
+        p = Pseudonymizer(key, length=64)
+        for value in [*values, *values]:  # the second time from what is remembered
+            expected = hmac.new(own.digest(), value.encode(), hashlib.sha256).hexdigest()
+            assert p(value, kind=kind) == "p-" + expected
+
+    def test_what_is_remembered_stays_bounded_and_right(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from openco.analysis import privacy  # noqa: PLC0415
+
+        monkeypatch.setattr(privacy, "_REMEMBERED", 4)
+        monkeypatch.setattr(privacy, "_PREPARED", {})
+        p = Pseudonymizer(KEY)
+        first = [p(f"f{n}", kind=IdKind.FAMILY) for n in range(10)]
+
+        assert [p(f"f{n}", kind=IdKind.FAMILY) for n in range(10)] == first
+        assert all(len(entry.seen) <= 4 for entry in privacy._PREPARED.values())
+
+    @QUICK
     @given(ids, st.sampled_from(IdKind), st.sampled_from(IdKind))
     def test_each_kind_of_id_has_its_own_pseudonyms(
         self, value: str, one: IdKind, two: IdKind

@@ -284,13 +284,8 @@ def _shown(column: str, value: Cell, privacy: Privacy) -> Cell:
     return value
 
 
-def _measure_rows(
-    source: MeasureTable | Iterable[MapMeasures], privacy: Privacy
-) -> Iterator[list[Cell]]:
-    rows: Iterable[Mapping[str, Cell]] = (
-        source.rows() if isinstance(source, MeasureTable) else map(_with_flags, source)
-    )
-    for row in rows:
+def _measure_rows(source: Iterable[MapMeasures], privacy: Privacy) -> Iterator[list[Cell]]:
+    for row in map(_with_flags, source):
         size = row["size"]
         cells: list[Cell] = [_shown(c, row[c], privacy) for c in TABLE_COLUMNS]
         for group, values in _SHARE_GROUPS:
@@ -328,7 +323,16 @@ def measures_csv(
     for :class:`~openco.analysis.measures.MapMeasures` values.
     """
     header = (*TABLE_COLUMNS, *_SHARES)
-    return _emit(header, _measure_rows(measures, privacy), out)
+    if not isinstance(measures, MeasureTable):
+        return _emit(header, _measure_rows(measures, privacy), out)
+    if out is None:
+        buffer = io.StringIO()
+        measures_csv(measures, privacy=privacy, out=buffer)
+        return buffer.getvalue()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(measures.text_rows(privacy=privacy))
+    return None
 
 
 @overload

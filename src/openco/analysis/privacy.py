@@ -118,8 +118,7 @@ class Pseudonymizer:
 
     def __call__(self, value: str, *, kind: IdKind = IdKind.PERSON) -> str:
         """The pseudonym of *value*, an id of the given *kind* (a person's by default)."""
-        digest = hmac.new(self._keys[kind], value.encode("utf-8"), hashlib.sha256).hexdigest()
-        return self.prefix + digest[: self.length]
+        return self.prefix + _hmac_hex(self.key, kind, value)[: self.length]
 
     @property
     def _keys(self) -> dict[IdKind, bytes]:
@@ -155,6 +154,52 @@ def age_band(birth_date: dt.date, *, on: dt.date, bands: Sequence[int] = DEFAULT
 
 
 _DERIVED: dict[bytes, dict[IdKind, bytes]] = {}
+_PREPARED: dict[tuple[bytes, IdKind], _Prepared] = {}
+_REMEMBERED: Final = 1 << 16
+"""Pseudonyms remembered per key and kind (a professional's id recurs in every table)."""
+
+
+@attrs.frozen
+class _Prepared:
+    """HMAC-SHA256 under one derived key, its inner and outer pads hashed once (RFC 2104)."""
+
+    inner: hashlib._Hash
+    outer: hashlib._Hash
+    seen: dict[str, str]
+
+    @classmethod
+    def of(cls, key: bytes) -> _Prepared:
+        # The derived keys are 32 bytes, shorter than SHA-256's 64-byte block: padded, not hashed.
+        padded = key.ljust(64, b"\0")
+        inner = hashlib.sha256(bytes(b ^ 0x36 for b in padded))
+        outer = hashlib.sha256(bytes(b ^ 0x5C for b in padded))
+        return cls(inner, outer, {})
+
+
+def _hmac_hex(key: bytes, kind: IdKind, value: str) -> str:
+    """``hmac.new(derived key of kind, value, sha256).hexdigest()``, faster and remembered.
+
+    Pseudonymising a country's tables hashes millions of ids: the pads are hashed once per
+    key (``copy()`` of a prepared hash instead of a new HMAC object per id), and the last
+    ids of each kind are remembered.
+    """
+    prepared = _PREPARED.get((key, kind))
+    if prepared is None:
+        if len(_PREPARED) >= 8 * len(IdKind):  # a handful of keys per process at most
+            _PREPARED.clear()
+        prepared = _PREPARED[key, kind] = _Prepared.of(_derived_keys(key)[kind])
+    seen = prepared.seen
+    digest = seen.get(value)
+    if digest is None:
+        inner = prepared.inner.copy()
+        inner.update(value.encode("utf-8"))
+        outer = prepared.outer.copy()
+        outer.update(inner.digest())
+        digest = outer.hexdigest()
+        if len(seen) >= _REMEMBERED:
+            seen.clear()
+        seen[value] = digest
+    return digest
 
 
 def _derived_keys(key: bytes) -> dict[IdKind, bytes]:
