@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from openco.analysis import _betweenness
 from openco.analysis._betweenness import betweenness, components
 from tests.analysis.strategies import QUICK
 
@@ -55,9 +56,19 @@ class TestBetweenness:
         }
 
 
-def test_several_processes_give_the_same_betweenness() -> None:
+@pytest.mark.parametrize("sample", [None, 40])
+def test_several_processes_give_the_same_betweenness_to_the_last_bit(
+    monkeypatch: pytest.MonkeyPatch, sample: int | None
+) -> None:
+    monkeypatch.setattr(_betweenness, "_PARALLEL_FROM", 1)
     graph = nx.relabel_nodes(nx.gnp_random_graph(320, 0.03, seed=4), str)
+    nodes, neighbours = list(graph), {v: list(graph[v]) for v in graph}
 
-    ours = betweenness(list(graph), {v: list(graph[v]) for v in graph}, workers=2)
+    alone = betweenness(nodes, neighbours, sample=sample, seed=3)
+    shared = betweenness(nodes, neighbours, sample=sample, seed=3, workers=2)
+    three = betweenness(nodes, neighbours, sample=sample, seed=3, workers=3)
 
-    assert ours == pytest.approx(nx.betweenness_centrality(graph), abs=1e-12)
+    assert shared == alone
+    assert three == alone
+    reference = nx.betweenness_centrality(graph, k=sample, seed=3)
+    assert shared == pytest.approx(reference, abs=1e-12)

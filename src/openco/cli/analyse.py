@@ -586,7 +586,8 @@ def _has_matplotlib() -> bool:
     type=click.IntRange(min=1),
     default=min(2, os.cpu_count() or 1),
     show_default="2 where there are two cores",
-    help="Processes to read a large input with (64 MiB or more).",
+    help="Processes to read a large input with (64 MiB or more), and to share the "
+    "betweenness of a large network with; the output is the same whatever the number.",
 )
 @limit_options
 def analyse(
@@ -653,7 +654,9 @@ def analyse(
                 area_measures_csv(table, area_of=area_of, out=f)
             written.append("areas.csv")
         if collected.professionals:
-            network = collected.builder.build(seed=seed, betweenness_sample=betweenness_sample)
+            network = collected.builder.build(
+                seed=seed, betweenness_sample=betweenness_sample, workers=workers
+            )
             _check_memory(collected, "after the area network")
             with _csv(stage, "area-network.csv", language) as f:
                 area_csv(network, out=f)
