@@ -177,6 +177,18 @@ class TestCsvTables:
 
         assert measures_csv(table, privacy=privacy) == expected.getvalue()
 
+    @pytest.mark.parametrize("family", ["f1", "f,1", 'f"1', "f\n1", ""])
+    def test_rows_joined_directly_are_what_the_csv_module_writes(self, family: str) -> None:
+        from openco.analysis.export import _write_rows  # noqa: PLC0415 - the private fast path
+
+        rows = [(family, "m1", "2026-01", "1", "", "0.5"), ("f2", "m2", "2026-02", "2", "3", "")]
+        expected, got = io.StringIO(), io.StringIO()
+        csv.writer(expected, lineterminator="\n").writerows(rows)
+
+        _write_rows(list(rows), csv.writer(got, lineterminator="\n"), got)
+
+        assert got.getvalue() == expected.getvalue()
+
     def test_writes_to_a_stream_when_given_one(self) -> None:
         out = io.StringIO()
 

@@ -55,6 +55,7 @@ from openco.analysis.export import area_measures_csv as area_measures_csv
 from openco.analysis.export import family_members_csv as family_members_csv
 from openco.analysis.export import links_csv as links_csv
 from openco.analysis.export import measures_csv as measures_csv
+from openco.analysis.export import measures_csv_rows as measures_csv_rows
 from openco.analysis.export import members_csv as members_csv
 from openco.analysis.export import ties_csv as ties_csv
 from openco.analysis.export import to_gexf as to_gexf
@@ -128,6 +129,7 @@ __all__ = [
     "measure_map",
     "measure_maps",
     "measures_csv",
+    "measures_csv_rows",
     "members_csv",
     "new_key",
     "plan_load",

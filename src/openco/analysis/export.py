@@ -24,9 +24,10 @@ import csv
 import datetime as dt
 import io
 import math
+import re
 import secrets
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, TextIO, overload
+from typing import Any, Final, TextIO, overload
 
 from openco.analysis import _graph
 from openco.analysis.area import ProfessionalNetwork
@@ -43,6 +44,7 @@ __all__ = [
     "family_members_csv",
     "links_csv",
     "measures_csv",
+    "measures_csv_rows",
     "members_csv",
     "ties_csv",
     "to_gexf",
@@ -329,10 +331,54 @@ def measures_csv(
         buffer = io.StringIO()
         measures_csv(measures, privacy=privacy, out=buffer)
         return buffer.getvalue()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(measures.text_rows(privacy=privacy))
+    csv.writer(out, lineterminator="\n").writerow(header)
+    measures_csv_rows(measures, privacy=privacy, out=out)
     return None
+
+
+# What makes the csv module quote a cell (QUOTE_MINIMAL, lineterminator "\n").
+_QUOTED: Final = re.compile(r'[,"\r\n]')
+
+
+def measures_csv_rows(table: MeasureTable, *, privacy: Privacy, out: TextIO) -> None:
+    r"""The rows of :func:`measures_csv` without the header line, written to *out*.
+
+    For a table measured in parts, by several processes: the header once, then each part's
+    rows, gives the file :func:`measures_csv` gives for the whole table.
+
+    >>> from openco.analysis.batch import measure_maps
+    >>> from openco.synthetic import generate_network_maps
+    >>> table = measure_maps(generate_network_maps(families=4, seed=1))
+    >>> privacy = Privacy.identified()
+    >>> whole = measures_csv(table, privacy=privacy)
+    >>> rows = io.StringIO()
+    >>> measures_csv_rows(table, privacy=privacy, out=rows)
+    >>> whole.partition("\n")[2] == rows.getvalue()
+    True
+    """
+    writer = csv.writer(out, lineterminator="\n")
+    chunk: list[tuple[str, ...]] = []
+    for row in table.text_rows(privacy=privacy):
+        chunk.append(row)
+        if len(chunk) == _ROWS_AT_ONCE:
+            _write_rows(chunk, writer, out)
+    _write_rows(chunk, writer, out)
+
+
+_ROWS_AT_ONCE: Final = 4096
+
+
+def _write_rows(rows: list[tuple[str, ...]], writer: Any, out: TextIO) -> None:  # noqa: ANN401 - csv's writer type is private
+    """*rows* as the csv module writes them; joined directly when no cell needs quotes."""
+    if not rows:
+        return
+    # Only the ids and dates (the first three cells) are text: numbers never need quotes.
+    if _QUOTED.search("".join(f"{r[0]}{r[1]}{r[2]}" for r in rows)):
+        writer.writerows(rows)
+    else:
+        out.write("\n".join(map(",".join, rows)))
+        out.write("\n")
+    rows.clear()
 
 
 @overload

@@ -22,6 +22,7 @@ import itertools
 import multiprocessing
 import os
 import resource
+import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -39,6 +40,7 @@ from openco.analysis import (
     links_csv,
     measure_maps,
     measures_csv,
+    measures_csv_rows,
     to_dot,
     to_graphml,
     to_svg,
@@ -83,6 +85,7 @@ _FLAGGED_PICTURES: Final = 6
 __all__ = [
     "DEFAULT_MEMORY_BUDGET",
     "Collected",
+    "RowFiles",
     "analyse",
     "read_and_measure",
     "read_documents",
@@ -135,6 +138,8 @@ class Collected:
     first_maps: list[NetworkMap] = attrs.field(factory=list)
     pictures: int = 0
     """How many of the first maps to keep in :attr:`first_maps`, for pictures."""
+    row_files: list[Path] = attrs.field(factory=list)
+    """The files holding the rows of ``families.csv``, in order (see :class:`RowFiles`)."""
 
     def __attrs_post_init__(self) -> None:
         if self.builder is None:
@@ -410,14 +415,42 @@ def _parts(files: Sequence[Path], parts: int) -> list[list[_Segment]] | None:
     return found
 
 
-def _read_part(
-    segments: list[_Segment], pictures: int, limits: Limits, budget: int
-) -> tuple[MeasureTable, Collected]:
-    """Read and measure one part of the input, in a process of its own."""
+@attrs.frozen
+class RowFiles:
+    """Where the processes reading parts of the input write their rows of ``families.csv``.
+
+    Formatting a country's rows takes a while; each process formats its own part as soon as
+    it is read, in parallel, into ``FOLDER/part-N.csv`` (rows only, see
+    :func:`~openco.analysis.measures_csv_rows`); the header and these files in order give
+    the file :func:`~openco.analysis.measures_csv` gives for the whole table.
+    """
+
+    folder: Path
+    privacy: Privacy
+
+    def write(self, number: int, table: MeasureTable) -> Path:
+        """The rows of *table*, the *number*-th part, written to their file; its path."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / f"part-{number}.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            measures_csv_rows(table, privacy=self.privacy, out=handle)
+        return path
+
+
+def _read_part(  # noqa: PLR0917 - one process's whole task, passed as one tuple
+    segments: list[_Segment],
+    pictures: int,
+    limits: Limits,
+    budget: int,
+    number: int,
+    rows: RowFiles | None,
+) -> tuple[MeasureTable, Collected, Path | None]:
+    """Read and measure one part of the input, in a process of its own; write its rows."""
     collected = Collected(pictures=pictures, limits=limits, memory_budget=budget)
     with _paused_gc():
         table = measure_maps(_read_segments(segments, collected), limits=limits)
-    return table, collected
+        written = None if rows is None else rows.write(number, table)
+    return table, collected, written
 
 
 def read_and_measure(
@@ -427,6 +460,7 @@ def read_and_measure(
     workers: int = 1,
     advance: Callable[[int], None] = lambda _: None,
     watch: Callable[[Iterator[NetworkMap]], Iterator[NetworkMap]] | None = None,
+    rows: RowFiles | None = None,
 ) -> MeasureTable:
     """:func:`measure_maps` of :func:`read_documents`, shared by *workers* processes.
 
@@ -435,7 +469,9 @@ def read_and_measure(
     share of the memory budget, and the results are joined in the order of the input: the
     same table and area network as one process gives. Where processes cannot be forked, from
     stdin, or with *watch* (a function every map passes through, in order), everything is read
-    here.
+    here. With *rows*, a shared read also writes each part's rows of ``families.csv`` in the
+    process that read it, and ``collected.row_files`` lists the files in order (it stays
+    empty when everything was read here).
 
     Raises:
         InvalidDocumentError: a document cannot be read (the first in the input's order).
@@ -453,8 +489,8 @@ def read_and_measure(
     pool = context.Pool(len(parts) - 1)
     try:
         pending = [
-            pool.apply_async(_read_part, (part, collected.pictures, limits, share))
-            for part in parts[1:]
+            pool.apply_async(_read_part, (part, collected.pictures, limits, share, k, rows))
+            for k, part in enumerate(parts[1:], start=1)
         ]
         budget, collected.memory_budget = collected.memory_budget, share
         tables = [
@@ -464,10 +500,14 @@ def read_and_measure(
             )
         ]
         collected.memory_budget = budget
+        if rows is not None:
+            collected.row_files.append(rows.write(0, tables[0]))
         for result in pending:
-            table, other = result.get()
+            table, other, written = result.get()
             tables.append(table)
             collected.merge(other)
+            if written is not None:
+                collected.row_files.append(written)
         pool.close()
     finally:
         pool.terminate()
@@ -632,6 +672,11 @@ def analyse(
     # Real names and ids are kept owner-only; pseudonymised output follows the umask.
     with output_directory(out, force=force, private=names) as stage, _paused_gc():
         key = None if names else pseudonym_key(key_file, out=out, force=force)
+        if key is None:
+            privacy = Privacy.identified(names=True)
+        else:
+            privacy = Privacy.pseudonymised(key.key, coarse_dates=not exact_dates)
+        rows = RowFiles(stage.path(_ROW_FILES, "families.csv").parent, privacy)
         with progress_display(total, show=progress, label="Reading") as bar:
             table = read_and_measure(
                 files,
@@ -639,15 +684,13 @@ def analyse(
                 workers=workers,
                 advance=bar.update,
                 watch=flagged.watch if html_page else None,
+                rows=rows,
             )
         _check_memory(collected, "after reading")
-        if key is None:
-            privacy = Privacy.identified(names=True)
-        else:
-            privacy = Privacy.pseudonymised(key.key, coarse_dates=not exact_dates)
         written = [f"families.csv ({counted(len(table), 'row')})"]
         with _csv(stage, "families.csv", language) as f:
-            measures_csv(table, privacy=privacy, out=f)
+            _families_csv(f, table, privacy, collected.row_files)
+        shutil.rmtree(rows.folder, ignore_errors=True)
         if collected.families:
             area_of = collected.area_of()
             with _csv(stage, "areas.csv", language) as f:
@@ -682,6 +725,23 @@ def analyse(
         if key is not None:
             key.write()  # before the output is in place: no output without its key
     click.echo(_summary(files, collected, written, out, key=key))
+
+
+_ROW_FILES: Final = ".families-rows"
+"""The folder in the staging directory where reading processes leave their rows; removed."""
+
+
+def _families_csv(
+    out: TextIO, table: MeasureTable, privacy: Privacy, row_files: list[Path]
+) -> None:
+    """``families.csv``: of *table*, or its header and the rows already in *row_files*."""
+    if not row_files:
+        measures_csv(table, privacy=privacy, out=out)
+        return
+    measures_csv(measure_maps(()), privacy=privacy, out=out)  # the header alone
+    for path in row_files:
+        with path.open(encoding="utf-8", newline="") as part:
+            shutil.copyfileobj(part, out, 1 << 20)
 
 
 @contextlib.contextmanager
