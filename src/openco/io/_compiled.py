@@ -351,12 +351,20 @@ def structure(
     anything it refuses, goes to cattrs (:func:`openco.io._converter.structure`), which reads
     what is valid and finds and places every problem.
     """
-    read = _READERS.get(kind) if isinstance(kind, type) else None
-    if read is None and isinstance(kind, type) and kind not in _READERS:
-        read = reader(kind)
-    if read is not None:
-        try:
-            return read(data), []
-        except Exception:  # noqa: BLE001, S110 - cattrs reads it again and reports every problem
-            pass
+    if isinstance(kind, type):
+        read = _READERS[kind] if kind in _READERS else reader(kind)
+        if read is not None:
+            try:
+                return read(data), []
+            except Exception:  # noqa: BLE001, S110 - cattrs reads it again, reporting every problem
+                pass
+    elif typing.get_origin(kind) is tuple and type(data) is list:
+        # tuple[X, ...] of a class with a reader: the parts of a bundle.
+        element, *rest = typing.get_args(kind)
+        read = reader(element) if rest == [Ellipsis] and isinstance(element, type) else None
+        if read is not None:
+            try:
+                return tuple([read(item) for item in data]), []
+            except Exception:  # noqa: BLE001, S110 - cattrs reads it again, reporting every problem
+                pass
     return structure_slowly(data, kind, path)

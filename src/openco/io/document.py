@@ -23,7 +23,7 @@ import attrs
 import openco.model
 from openco.errors import DocumentProblem, InvalidDocumentError, LimitExceededError, redacted
 from openco.io._compiled import Unexpected, encode, structure, writer
-from openco.io._converter import converter, join_path, problems_of, snake_case
+from openco.io._converter import converter, join_path, snake_case
 from openco.io._strict import ParseError, nesting_depth, parse, shown_key
 from openco.io.case import case_data, structure_case
 from openco.limits import DEFAULT_LIMITS, Limits
@@ -200,10 +200,9 @@ def _structure_bundle(data: object) -> tuple[Bundle | None, list[DocumentProblem
         problems.append(DocumentProblem("", f"unknown key(s): {', '.join(unknown)}"))
     parts: dict[str, Any] = {}
     for name, annotation in fields.items():
-        try:
-            parts[name] = converter.structure(data.get(name, []), annotation)
-        except Exception as error:  # noqa: BLE001 - every structuring error becomes a problem
-            problems.extend(_prefixed(problems_of(error), name))
+        part, found = structure(data.get(name, []), annotation, name)
+        parts[name] = part
+        problems.extend(found)
     if problems:
         return None, problems
     references = reference_problems(**parts)
