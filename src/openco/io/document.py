@@ -402,7 +402,12 @@ def _map_counts(
             return join_path(path, "members" if name == "members_per_map" else "ties"), error
     # A map cannot name more professionals than it has members: count only when it could.
     if len(members) > limits.professionals_per_family:
-        named = {m.get("professional") for m in members if isinstance(m, dict)} - {None}
+        named = {
+            # A value that is no string (unhashable, say) is refused later; here its own.
+            pro if isinstance(pro := m.get("professional"), str) else ("#", index)
+            for index, m in enumerate(members)
+            if isinstance(m, dict) and m.get("professional") is not None
+        }
         error = limits.exceeded("professionals_per_family", len(named))
         if error is not None:
             return join_path(path, "members"), error
@@ -441,11 +446,15 @@ def _bundle_counts(data: object, limits: Limits) -> tuple[str, LimitExceededErro
 
 def _units_of(data: object) -> dict[object, set[object]]:
     units_of: dict[object, set[object]] = {}
-    for unit in _items(data, "units"):
+    for index, unit in enumerate(_items(data, "units")):
         areas = unit.get("areas") if isinstance(unit, dict) else None
+        # An id that is no string (a list, say: unhashable) is refused later; here it counts
+        # as a unit of its own.
+        ident = unit.get("id") if isinstance(unit, dict) else None
+        key = ident if isinstance(ident, str) else ("#", index)
         for area in areas if isinstance(areas, list) else ():
             if isinstance(area, str):
-                units_of.setdefault(area, set()).add(unit.get("id"))
+                units_of.setdefault(area, set()).add(key)
     return units_of
 
 
