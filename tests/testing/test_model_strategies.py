@@ -39,6 +39,7 @@ CLASS_OF: dict[Callable[[], SearchStrategy[Any]], type] = {
     ot.bundles: model.Bundle,
     ot.concerns: model.Concern,
     ot.consents: model.Consent,
+    ot.custodians_absences: model.CustodiansAbsent,
     ot.custodies: model.Custody,
     ot.families: model.Family,
     ot.interpreter_needs: model.InterpreterNeed,

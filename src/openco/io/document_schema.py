@@ -168,6 +168,10 @@ _METHODS: Final[Mapping[str, str | dict[str, Any] | None]] = {
     "Meeting._check_area": "an area id for an area_meeting",
     "Meeting._check_speakers": "every person in speaking_order is a participant",
     "Meeting._check_interpreted": "every person in interpreted_for is a participant",
+    "Meeting._check_absence": (
+        "null for an area_meeting and when a participant takes the custodian role"
+    ),
+    "CustodiansAbsent._check_explanation": "an explanation when the reason is other",
     "PlanItem._check_with_whom": "does not include the responsible person",
     "PlanItem._check_outcome": "null while the status is open",
     "PlanItem._check_due": "null when starts_on is given (an ongoing or recurring item)",

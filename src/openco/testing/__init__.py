@@ -23,6 +23,7 @@ from openco.testing.model import areas as areas
 from openco.testing.model import bundles as bundles
 from openco.testing.model import concerns as concerns
 from openco.testing.model import consents as consents
+from openco.testing.model import custodians_absences as custodians_absences
 from openco.testing.model import custodies as custodies
 from openco.testing.model import families as families
 from openco.testing.model import interpreter_needs as interpreter_needs
@@ -62,6 +63,7 @@ __all__ = [
     "cases",
     "concerns",
     "consents",
+    "custodians_absences",
     "custodies",
     "details",
     "families",

@@ -22,6 +22,7 @@ _STRATEGY_FOR: dict[str, str] = {
     "Concern": "concerns",
     "Consent": "consents",
     "Custody": "custodies",
+    "CustodiansAbsent": "custodians_absences",
     "Family": "families",
     "InterpreterNeed": "interpreter_needs",
     "Meeting": "meetings",

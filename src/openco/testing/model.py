@@ -39,6 +39,7 @@ from hypothesis.strategies import SearchStrategy
 
 from openco.model import (
     CHILD_AGE_LIMIT,
+    AbsenceReason,
     Area,
     AreaId,
     Bundle,
@@ -49,6 +50,7 @@ from openco.model import (
     ConsentGiver,
     ConsentId,
     ContactFrequency,
+    CustodiansAbsent,
     Custody,
     CustodyKind,
     DataScope,
@@ -100,6 +102,7 @@ __all__ = [
     "bundles",
     "concerns",
     "consents",
+    "custodians_absences",
     "custodies",
     "families",
     "interpreter_needs",
@@ -858,6 +861,29 @@ def _participant(draw: st.DrawFn, *, person: PersonId, role: MeetingRole) -> Par
     return Participant(person=person, role=role, unit=unit)
 
 
+def custodians_absences() -> SearchStrategy[CustodiansAbsent]:
+    """Why the custodians are absent from a meeting: any reason, with words where needed."""
+    return _custodians_absences()
+
+
+@st.composite
+def _custodians_absences(draw: st.DrawFn) -> CustodiansAbsent:
+    reason = _pick(draw, tuple(AbsenceReason))
+    needs_words = reason is AbsenceReason.OTHER
+    return CustodiansAbsent(
+        reason=reason, explanation=draw(_TEXT) if needs_words else _maybe(draw, _TEXT)
+    )
+
+
+def _absence(
+    draw: st.DrawFn, kind: MeetingKind, present: Sequence[Participant]
+) -> CustodiansAbsent | None:
+    """A recorded absence of the custodians, sometimes, where the meeting may carry one."""
+    if not kind.is_with_family or any(p.role is MeetingRole.CUSTODIAN for p in present):
+        return None
+    return _maybe(draw, custodians_absences())
+
+
 def structural_issues(
     *, dates: SearchStrategy[dt.date] | None = None
 ) -> SearchStrategy[StructuralIssue]:
@@ -932,6 +958,7 @@ def _meetings(
         speaking_order=_subset(draw, [p.person for p in present]),
         structural_issues=_issues(draw, raised_by=_PERSON_ID, dates=dates),
         interpreted_for=_subset(draw, [p.person for p in present], max_size=2),
+        custodians_absent=_absence(draw, chosen, present),
     )
 
 
@@ -1491,6 +1518,7 @@ def _add_family_meetings(draft: _Draft, family: Family) -> None:
                 interpreted_for=_subset(
                     draw, [p.person for p in present if family.interpreter_needs_of(p.person)]
                 ),
+                custodians_absent=_absence(draw, MeetingKind.CLIENT_MEETING, present),
             )
         )
 
