@@ -7,7 +7,8 @@ a drawn detail (hostile ones included), and checks after each: a refused step le
 unchanged and gives reasons in fi/sv/en; an accepted step appends exactly one record;
 ``replay(case.history, ...) == case``; the statutory track is reachable from every stage; no
 identifying data reaches anyone that no consent in scope or stated statutory basis covers (an
-oracle of its own); no plan without the family; a fulfilled notification duty never re-opens.
+oracle of its own); no plan without a custodian per the records (or the child of 12+ with the
+custodians' absence recorded); a fulfilled notification duty never re-opens.
 
 ``test_the_machine_reaches_the_states_that_matter`` makes sure the invariants are not checked
 on refusals only: over a fixed set of runs, plans get agreed, consents withdrawn, prohibitions
@@ -72,7 +73,6 @@ REACHED = (
     "a withdrawn consent passed again",
     "refused: a prohibition (kielto) names a recipient",
     "refused: a professional the records do not know",
-    "refused: a custodian the records do not show",
     "notification duty fulfilled",
     "a step accepted after the notification duty was fulfilled",
 )
@@ -90,5 +90,6 @@ def test_the_machine_reaches_the_states_that_matter() -> None:
     )
 
     seen = CountingWorkflow.seen
+    print(f"reached over 60 runs: {dict(seen)}")  # noqa: T201 - shown with pytest -s
     missing = [what for what in REACHED if not seen[what]]
     assert not missing, f"never reached: {missing}; reached: {dict(seen)}"

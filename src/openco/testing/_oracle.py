@@ -19,14 +19,14 @@ import attrs
 from openco.model.consent import Consent, ConsentDecision, ConsentGiver, DataScope
 from openco.model.family import CustodyKind, Family
 from openco.model.ids import ConsentId, PersonId, UnitId
-from openco.model.meeting import Meeting
+from openco.model.meeting import Meeting, MeetingRole
 from openco.model.plan import Plan
 from openco.process.case import Case, StepTaken
 from openco.process.details import Consultation, FollowUp, Handover, Invitation, StatutoryBasis
 from openco.process.records import Records
 from openco.process.stages import STATUTORY_STEPS
 
-__all__ = ["Recipient", "recipients", "uncovered"]
+__all__ = ["Recipient", "family_was_there", "recipients", "uncovered"]
 
 _ADULT_DECIDES: Final = 12  # the documented default age from which a child decides herself
 _CONCERN: Final = frozenset({DataScope.CONCERN})
@@ -279,3 +279,22 @@ def _child_decides_now(
         return judgement
     age = _age(family, child, day)
     return age is not None and age >= _ADULT_DECIDES
+
+
+def family_was_there(meeting: Meeting, family: Family, child: PersonId) -> bool:
+    """Whether "the family" took part in *meeting*, judged by the records' *family*.
+
+    A custodian of *child* per the records (in any role other than a worker's), or, none
+    there, *child* herself aged 12 or over on the day with the custodians' absence recorded.
+    A parent without custody alone never is.
+    """
+    custodians = {c.adult for c in family.custody if c.child == child and c.kind.is_custodian}
+    if any(p.person in custodians and not p.role.is_professional for p in meeting.participants):
+        return True
+    if meeting.custodians_absent is None:
+        return False
+    age = _age(family, child, meeting.held_on)
+    child_there = any(
+        p.person == child and p.role is MeetingRole.CHILD for p in meeting.participants
+    )
+    return child_there and age is not None and age >= _ADULT_DECIDES

@@ -48,7 +48,14 @@ from openco.model.ids import (
     UnitId,
 )
 from openco.model.label import LabelledEnum
-from openco.model.meeting import Meeting, MeetingKind, MeetingRole, Participant
+from openco.model.meeting import (
+    AbsenceReason,
+    CustodiansAbsent,
+    Meeting,
+    MeetingKind,
+    MeetingRole,
+    Participant,
+)
 from openco.model.person import Person
 from openco.model.plan import Plan, PlanItem, View
 from openco.model.recurrence import Frequency, Recurrence
@@ -746,6 +753,7 @@ _MEETING_FLAWS: Final = (
     "no_interpreter",  # a member with an interpreter need, no interpreter (L18)
     "other_kind",  # another kind than invited to (P14)
     "professionals_first",  # professionals speak before the family (P14)
+    "no_absence_reason",  # the child alone, the custodians' absence not recorded (P13)
 )  # fmt: skip
 
 
@@ -824,8 +832,18 @@ def _meeting(draw: st.DrawFn, cast: Cast, case: Case, on: dt.date) -> Meeting:
         people.setdefault(participant.person, participant)
 
     side = flaw if flaw in {"parent_as_custodian", "nobody", "parent", "custodian_parent"} else None
-    for participant in _family_side(cast, side or draw(st.sampled_from(_FAMILY_SIDES))):
+    side = side or ("child" if flaw == "no_absence_reason" else None)
+    side = side or draw(st.sampled_from(_FAMILY_SIDES))
+    for participant in _family_side(cast, side):
         add(participant)
+    # The child without her custodians: the reason recorded (P13 then asks her age, 12+).
+    absent = (
+        CustodiansAbsent(
+            reason=draw(st.sampled_from([r for r in AbsenceReason if r.value != "other"]))
+        )
+        if side == "child" and flaw != "no_absence_reason"
+        else None
+    )
     close = tuple(sorted(invitation.close_network)) if invitation is not None else ()
     if flaw == "stranger":
         close = (*close, cast.stranger)
@@ -850,6 +868,7 @@ def _meeting(draw: st.DrawFn, cast: Cast, case: Case, on: dt.date) -> Meeting:
         participants=participants,
         speaking_order=tuple(speakers),
         interpreted_for=set() if flaw == "no_interpreter" else needing,
+        custodians_absent=absent,
     )
 
 
@@ -1213,8 +1232,9 @@ class WorkflowStateMachine(RuleBasedStateMachine):
       declaration given for the child, in force that day, in scope and not overridden by a
       prohibition, or by a statutory basis stated for them; checked by an oracle of its own,
       not by the rule (L7) it checks;
-    * no case has a plan unless the family took part in the meeting it was agreed in (when P13
-      is switched on);
+    * no plan is agreed unless the meeting it was agreed in had a custodian of the child (per
+      the records' custody) or, the custodians absent with the reason recorded, the child aged
+      12 or over on the day (when P13 is switched on; an oracle of its own, not P13);
     * a notification duty (L1) that ``obligations`` has shown fulfilled never re-opens, unless
       a new finding that the criteria are met (``RECOGNISE_CRITERIA``) is recorded after it.
 
@@ -1237,6 +1257,7 @@ class WorkflowStateMachine(RuleBasedStateMachine):
         self._before: Case | None = None  # the case before the latest accepted step
         self._told = 0  # length of the history whose latest record the oracle has checked
         self._duty = 0  # length of the history whose latest record the L1 check has seen
+        self._planned = 0  # length of the history whose latest record the plan check has seen
         self._fulfilled = False  # the L1 duty was fulfilled and no new ground recorded since
         self._owed = False  # the L1 duty was on the worklist after the latest step
 
@@ -1323,7 +1344,6 @@ class WorkflowStateMachine(RuleBasedStateMachine):
         if self._fulfilled:
             self.reached("a step accepted after the notification duty was fulfilled")
         if isinstance(detail, Plan) or (isinstance(detail, FollowUp) and detail.plan):
-            self.reached("plan agreed")
             plan = detail if isinstance(detail, Plan) else detail.plan
             if plan is not None and any(i.starts_on is not None for i in plan.items):
                 self.reached("plan agreed with a recurring or ongoing item")
@@ -1400,17 +1420,35 @@ class WorkflowStateMachine(RuleBasedStateMachine):
 
     @invariant()
     def no_plan_without_the_family(self) -> None:
-        """A plan is only ever agreed in a meeting the family took part in."""
-        if self.case is None or not self.workflow.is_enabled("P13"):
+        """No plan unless a custodian, or the child of 12+ with the reason, took part.
+
+        A custodian per the records' custody; the child's age on the day of the meeting.
+        Checked by an oracle of its own (``_oracle.family_was_there``), not by rule P13.
+        """
+        case = self.case
+        if case is None or self._before is None or len(case.history) == self._planned:
             return
-        meetings = {
-            r.detail.id: r.detail for r in self.case.history if isinstance(r.detail, Meeting)
-        }
-        for record in self.case.history:
-            if isinstance(record.detail, Plan):
-                meeting = meetings.get(record.detail.meeting)
-                assert meeting is not None
-                assert meeting.family_present
+        self._planned = len(case.history)
+        if not self.workflow.is_enabled("P13"):
+            return
+        record, before = case.history[-1], self._before
+        detail = record.detail
+        plan = detail if isinstance(detail, Plan) else None
+        meeting = before.meeting
+        if isinstance(detail, FollowUp):
+            plan, meeting = detail.plan, detail.meeting or before.meeting
+        if plan is None:
+            return
+        self.reached("plan agreed")
+        assert meeting is not None, f"plan {plan.id} agreed without a meeting"
+        assert meeting.id == plan.meeting, f"plan {plan.id} agreed in another meeting"
+        family = self.cast_now.records.family(case.family.id) or case.family
+        assert _oracle.family_was_there(meeting, family, case.concern.child), (
+            f"plan {plan.id} agreed in {meeting.id} without a custodian, or the child of 12+ "
+            "with the custodians' absence recorded"
+        )
+        if meeting.custodians_absent is not None:
+            self.reached("plan agreed with the child of 12+, custodians absent")
 
     @invariant()
     def a_fulfilled_notification_duty_stays_fulfilled(self) -> None:
