@@ -56,6 +56,7 @@ CLASS_OF: dict[Callable[[], SearchStrategy[Any]], type] = {
     ot.service_units: model.ServiceUnit,
     ot.structural_issues: model.StructuralIssue,
     ot.views: model.View,
+    ot.views_not_sought: model.ViewNotSought,
     ot.zone_assessments: model.ZoneAssessment,
 }
 

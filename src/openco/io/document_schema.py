@@ -183,6 +183,7 @@ _METHODS: Final[Mapping[str, str | dict[str, Any] | None]] = {
     "Recurrence._check_count": {"minimum": 1, "maximum": MAX_RECURRENCE_COUNT},
     "Recurrence._check_weekdays": "empty unless the frequency is weekly",
     "Plan._check_follow_up": "a date after agreed_on",
+    "ViewNotSought._check_explanation": "an explanation when the reason is other",
     "Consent._check_giver": "self exactly when given_by is the subject, custodian otherwise",
     "Consent._check_recipients": "at least one recipient: a unit in units or a person in people",
     "Consent._check_judgement": None,

@@ -58,9 +58,11 @@ from openco.model.person import HEARD_AGE as HEARD_AGE
 from openco.model.person import OWN_APPLICATION_AGE as OWN_APPLICATION_AGE
 from openco.model.person import Person as Person
 from openco.model.plan import ItemStatus as ItemStatus
+from openco.model.plan import NoViewReason as NoViewReason
 from openco.model.plan import Plan as Plan
 from openco.model.plan import PlanItem as PlanItem
 from openco.model.plan import View as View
+from openco.model.plan import ViewNotSought as ViewNotSought
 from openco.model.recurrence import MAX_RECURRENCE_COUNT as MAX_RECURRENCE_COUNT
 from openco.model.recurrence import MAX_RECURRENCE_INTERVAL as MAX_RECURRENCE_INTERVAL
 from openco.model.recurrence import Frequency as Frequency
@@ -115,6 +117,7 @@ __all__ = [
     "NetworkMapId",
     "NetworkMember",
     "NetworkSector",
+    "NoViewReason",
     "OwnMeans",
     "Participant",
     "Person",
@@ -135,6 +138,7 @@ __all__ = [
     "TieQuality",
     "UnitId",
     "View",
+    "ViewNotSought",
     "Weekday",
     "ZoneAssessment",
     "reference_problems",

@@ -284,6 +284,11 @@ OWNERS: Final[Mapping[str, Words]] = {
     "ServiceUnit": ("Yksikkö", "Enhet", "Unit"),
     "StructuralIssue": ("Rakenteellinen puute", "Strukturell brist", "Structural issue"),
     "View": ("Näkemys", "Synpunkt", "View"),
+    "ViewNotSought": (
+        "Lapsen näkemystä ei selvitetty",
+        "Barnets synpunkt inte utredd",
+        "Child's view not sought",
+    ),
     "ZoneAssessment": ("Huolen arvio", "Bedömning av oron", "Zone assessment"),
 }
 """Each class of the model, in words."""
@@ -397,6 +402,11 @@ FIELDS: Final[Mapping[str, Words]] = {
     "until": ("päättymispäivä", "till och med", "until"),
     "valid_from": ("voimassa alkaen", "giltigt från", "valid from"),
     "valid_until": ("voimassa asti", "giltigt till", "valid until"),
+    "views_not_sought": (
+        "miksi lapsen näkemystä ei ole",
+        "varför barnets synpunkt saknas",
+        "views not sought",
+    ),
     "weekdays": ("viikonpäivät", "veckodagar", "weekdays"),
     "what": ("mitä tehdään", "vad som görs", "what"),
     "with_whom": ("kenen kanssa", "med vem", "with whom"),

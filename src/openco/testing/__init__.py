@@ -41,6 +41,7 @@ from openco.testing.model import recurrences as recurrences
 from openco.testing.model import service_units as service_units
 from openco.testing.model import structural_issues as structural_issues
 from openco.testing.model import views as views
+from openco.testing.model import views_not_sought as views_not_sought
 from openco.testing.model import zone_assessments as zone_assessments
 from openco.testing.workflow import Attempt as Attempt
 from openco.testing.workflow import Cast as Cast
@@ -86,5 +87,6 @@ __all__ = [
     "step_sequences",
     "structural_issues",
     "views",
+    "views_not_sought",
     "zone_assessments",
 ]

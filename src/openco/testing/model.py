@@ -71,6 +71,7 @@ from openco.model import (
     NetworkMapId,
     NetworkMember,
     NetworkSector,
+    NoViewReason,
     OwnMeans,
     Participant,
     Person,
@@ -91,6 +92,7 @@ from openco.model import (
     TieQuality,
     UnitId,
     View,
+    ViewNotSought,
     Weekday,
     ZoneAssessment,
 )
@@ -120,6 +122,7 @@ __all__ = [
     "service_units",
     "structural_issues",
     "views",
+    "views_not_sought",
     "zone_assessments",
 ]
 
@@ -1098,6 +1101,28 @@ def views() -> SearchStrategy[View]:
     return st.builds(View, person=_PERSON_ID, text=_TEXT)
 
 
+def views_not_sought(
+    *, child: SearchStrategy[PersonId] | None = None
+) -> SearchStrategy[ViewNotSought]:
+    """Why a child's view was not sought: any reason, with words where needed.
+
+    Args:
+        child: the strategy the child's id is drawn from (default any id).
+    """
+    _check_strategy("child", child)
+    return _views_not_sought(child=child if child is not None else _PERSON_ID)
+
+
+@st.composite
+def _views_not_sought(draw: st.DrawFn, *, child: SearchStrategy[PersonId]) -> ViewNotSought:
+    reason = _pick(draw, tuple(NoViewReason))
+    return ViewNotSought(
+        child=draw(child),
+        reason=reason,
+        explanation=draw(_TEXT) if reason is NoViewReason.OTHER else _maybe(draw, _TEXT),
+    )
+
+
 def plans(
     *,
     family: SearchStrategy[FamilyId] | None = None,
@@ -1162,6 +1187,13 @@ def _plans(
         follow_up_on=follow_up_on,
         child_views=draw(st.lists(views, max_size=2)),
         dissents=draw(st.lists(views, max_size=2)),
+        views_not_sought=draw(
+            st.lists(
+                views_not_sought(child=st.sampled_from(people)),
+                max_size=2,
+                unique_by=lambda n: n.child,
+            )
+        ),
     )
 
 
@@ -1575,6 +1607,12 @@ def _add_plan(draft: _Draft, meeting: Meeting, family: FamilyId) -> None:
             follow_up_on=follow_up_on if follow_up_on and follow_up_on > agreed_on else None,
             child_views=draw(st.lists(views, max_size=2)),
             dissents=draw(st.lists(views, max_size=2)),
+            views_not_sought=draw(
+                st.lists(
+                    views_not_sought(child=st.sampled_from(present)),
+                    max_size=1,
+                )
+            ),
         )
     )
 
