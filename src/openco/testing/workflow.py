@@ -57,7 +57,7 @@ from openco.model.meeting import (
     Participant,
 )
 from openco.model.person import Person
-from openco.model.plan import Plan, PlanItem, View
+from openco.model.plan import NoViewReason, Plan, PlanItem, View, ViewNotSought
 from openco.model.recurrence import Frequency, Recurrence
 from openco.model.service import Professional, ServiceKind, ServiceUnit
 from openco.process.case import Case, StepTaken
@@ -909,7 +909,10 @@ def _plan(draw: st.DrawFn, cast: Cast, case: Case, on: dt.date) -> Plan:
     count = draw(st.integers(0, 3) if draw(st.integers(0, 9)) == 0 else st.integers(1, 3))
     items = tuple(draw(_plan_item(index, people, on)) for index in range(count))
     follow_up = on + dt.timedelta(days=90) if draw(st.integers(0, 7)) else None
+    # The child's own view (L19 wants it, or why not, from 12 on): given, not sought, or neither.
+    heard = draw(st.sampled_from(["view", "view", "not_sought", "neither"]))
     views = (View(person=cast.child, text="I'd like to be fetched earlier"),)
+    not_sought = (ViewNotSought(child=cast.child, reason=NoViewReason.AGE_OR_DEVELOPMENT),)
     return Plan(
         id=PlanId(f"plan-{len(case.history)}"),
         meeting=meeting_id,
@@ -917,7 +920,8 @@ def _plan(draw: st.DrawFn, cast: Cast, case: Case, on: dt.date) -> Plan:
         agreed_on=on,
         items=items,
         follow_up_on=follow_up,
-        child_views=views if draw(st.booleans()) else (),
+        child_views=views if heard == "view" else (),
+        views_not_sought=not_sought if heard == "not_sought" else (),
     )
 
 
