@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import threading
 import types
 from collections.abc import Callable, Hashable, Iterable, Mapping
@@ -323,6 +324,10 @@ class _History:
             self._tuple = found
             return found
 
+    def _own(self) -> Iterable[StepTaken]:
+        """The records of this view, without making them a tuple."""
+        return itertools.islice(self._log.records, self._n)
+
     def at(self, index: int) -> StepTaken:
         """The record at *index* (negative: from the end)."""
         n = self._n
@@ -359,13 +364,13 @@ class _History:
         """The latest state of each consent given in these records, by id, in first order."""
         states = self._states
         if states is None:
-            states = merge_consents({}, (c for r in self.records for c in r.consents))
+            states = merge_consents({}, (c for r in self._own() for c in r.consents))
             self._states = states
         return types.MappingProxyType(states)
 
     def consents(self) -> tuple[Consent, ...]:
         """Every consent given in these records, in order."""
-        return tuple(c for r in self.records for c in r.consents)
+        return tuple(c for r in self._own() for c in r.consents)
 
     def positions(self, key: object, matches: Callable[[StepTaken], bool]) -> list[int]:
         """The positions of the records that *matches* (ascending; later ones may follow)."""
