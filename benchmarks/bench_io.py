@@ -1,7 +1,7 @@
 """JSON round trip of many families with their network maps: openco.io, msgspec and cattrs.
 
 Run:  pip install -e '.[bench]'     # msgspec
-      python benchmarks/bench_io.py [--families 20000] [--repeats 3]
+      python benchmarks/bench_io.py [--families 20000] [--repeats 3] [--parts]
 
 Each family is one JSON Lines document of a Family and one of its NetworkMap (on average
 ~3.8 members and ~9 network members with ~12 member ties, like the population in
@@ -158,10 +158,45 @@ def cattrs_round_trip(pop: list[tuple[Family, NetworkMap]], conv: cattrs.Convert
     assert back_m[-1] == pop[-1][1]
 
 
+def parts(pop: list[tuple[Family, NetworkMap]]) -> dict[str, Callable[[], object]]:
+    """The halves of the round trip, and the stdlib json floor under openco's reader."""
+    objs = [obj for pair in pop for obj in pair]
+    texts = [dumps(obj) for obj in objs]
+    encode = msgspec.json.Encoder().encode
+    encoded = [(encode(obj), type(obj)) for obj in objs]
+    decoders = {Family: msgspec.json.Decoder(Family), NetworkMap: msgspec.json.Decoder(NetworkMap)}
+    return {
+        "openco write (dumps)": lambda: [dumps(obj) for obj in objs],
+        "msgspec write (encode)": lambda: [encode(obj) for obj in objs],
+        "openco read (load_documents)": lambda: list(
+            load_documents(texts, kinds=(Family, NetworkMap))
+        ),
+        "msgspec read (decode)": lambda: [decoders[cls].decode(t) for t, cls in encoded],
+        "json.loads alone, no checks": lambda: [json.loads(text) for text in texts],
+    }
+
+
+def timed(runs: dict[str, Callable[[], object]], repeats: int) -> dict[str, float]:
+    """The median CPU seconds of each run, the runs interleaved in a rotating order."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for repeat in range(repeats):
+        shift = repeat % len(runs)
+        order = list(runs)[shift:] + list(runs)[:shift]
+        for name in order:
+            gc.collect()
+            start = time.process_time()
+            runs[name]()
+            times[name].append(time.process_time() - start)
+    return {name: statistics.median(t) for name, t in times.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--families", type=int, default=20_000)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--parts", action="store_true", help="also time writing and reading apart, and json.loads"
+    )
     args = parser.parse_args()
     pop = make_population(args.families)
     conv = plain_converter()
@@ -171,22 +206,17 @@ def main() -> None:
         "msgspec, same attrs classes": lambda: msgspec_round_trip(pop),
         "bare cattrs + json": lambda: cattrs_round_trip(pop, conv),
     }
-    times: dict[str, list[float]] = {name: [] for name in runs}
-    for repeat in range(args.repeats):
-        shift = repeat % len(runs)
-        order = list(runs)[shift:] + list(runs)[:shift]
-        for name in order:
-            gc.collect()
-            start = time.process_time()
-            runs[name]()
-            times[name].append(time.process_time() - start)
-    fastest = min(statistics.median(t) for t in times.values())
+    medians = timed(runs, args.repeats)
+    fastest = min(medians.values())
     print(f"JSON round trip of {args.families:,} families + network maps, median of {args.repeats}")
     print(f"{'implementation':34} {'CPU s':>8} {'µs/family':>10} {'ratio':>6}")
-    for name, t in times.items():
-        median = statistics.median(t)
+    for name, median in medians.items():
         per = median / args.families * 1e6
-        print(f"{name:34} {median:8.2f} {per:10.1f} {median / fastest:5.1f}x")
+        print(f"{name:34} {median:8.2f} {per:10.1f} {median / fastest:5.2f}x")
+    if args.parts:
+        print("\nThe halves (µs per family and map):")
+        for name, median in timed(parts(pop), args.repeats).items():
+            print(f"{name:34} {median / args.families * 1e6:10.1f}")
 
 
 if __name__ == "__main__":

@@ -222,6 +222,34 @@ class TestCounts:
         assert "--max-units-per-area" in str(error)
         assert error.paths == ("data.units",)
 
+    @pytest.mark.parametrize("ident", [[], {}, None, 5])
+    def test_a_unit_whose_id_is_no_string_is_counted_and_refused(self, ident: object) -> None:
+        # An unhashable id (a list) once crashed the count with a TypeError.
+        document = json.loads(dumps(STORY))
+        document["data"]["units"][0]["id"] = ident
+        most = max(sum(area.id in unit.areas for unit in STORY.units) for area in STORY.areas)
+
+        over = refusal(json.dumps(document), Bundle, Limits(units_per_area=most - 1))
+        invalid = refusal(json.dumps(document), Bundle, Limits())
+
+        assert "--max-units-per-area" in str(over)
+        assert invalid.paths[0].startswith("data.units[0].id")
+
+    def test_a_professional_that_is_no_string_is_counted_and_refused(self) -> None:
+        nmap = json.loads(dumps(STORY.network_maps[0]))
+        member = nmap["data"]["members"][0]
+        nmap["data"]["members"] = [
+            {**member, "id": f"x-{k}", "professional": [k] if k % 2 else f"pro-{k}"}
+            for k in range(4)
+        ]
+        text = json.dumps(nmap)
+
+        over = refusal(text, NetworkMap, Limits(professionals_per_family=3))
+        invalid = refusal(text, NetworkMap, Limits(professionals_per_family=4))
+
+        assert "--max-professionals-per-family" in str(over)
+        assert "--max-professionals-per-family" not in str(invalid)
+
     def test_a_case_over_the_record_limit_is_refused(self) -> None:
         error = refusal(dumps(CASE), Case, Limits(records_per_case=len(CASE.history) - 1))
 

@@ -22,6 +22,7 @@ from openco.model import (
     ServiceUnit,
     UnitId,
 )
+from openco.model._validators import _ID, is_identifier
 from tests.model.refusal import assert_refused
 
 # The tests' own reading of a Finnish personal identity code (henkilötunnus) and of an id, written
@@ -91,6 +92,11 @@ class TestIdentifiers:
             assert person(text).id == text
         else:
             assert_refused(lambda: person(text), "id")
+
+    @given(text=st.text(alphabet="aA09:.-_@/ xcC+", max_size=12) | st.text(max_size=11))
+    def test_a_short_id_is_checked_as_the_one_pattern_checks_it(self, text: str) -> None:
+        """is_identifier checks ids shorter than an identity code with a shorter pattern."""
+        assert is_identifier(text) == (_ID.fullmatch(text) is not None)
 
     def test_the_error_says_what_an_id_may_hold(self) -> None:
         error = assert_refused(lambda: person("a b"), "id")

@@ -39,6 +39,7 @@ CLASS_OF: dict[Callable[[], SearchStrategy[Any]], type] = {
     ot.bundles: model.Bundle,
     ot.concerns: model.Concern,
     ot.consents: model.Consent,
+    ot.custodians_absences: model.CustodiansAbsent,
     ot.custodies: model.Custody,
     ot.families: model.Family,
     ot.interpreter_needs: model.InterpreterNeed,
@@ -55,6 +56,7 @@ CLASS_OF: dict[Callable[[], SearchStrategy[Any]], type] = {
     ot.service_units: model.ServiceUnit,
     ot.structural_issues: model.StructuralIssue,
     ot.views: model.View,
+    ot.views_not_sought: model.ViewNotSought,
     ot.zone_assessments: model.ZoneAssessment,
 }
 

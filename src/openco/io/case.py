@@ -29,7 +29,8 @@ from openco.errors import (
     TransitionNotAllowedError,
     redacted,
 )
-from openco.io._converter import converter, join_path, snake_case, structure
+from openco.io._compiled import structure
+from openco.io._converter import converter, join_path, snake_case
 from openco.io._strict import shown_key
 from openco.model import Consent, PersonId
 from openco.model.label import LabelledEnum

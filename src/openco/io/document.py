@@ -22,7 +22,8 @@ import attrs
 
 import openco.model
 from openco.errors import DocumentProblem, InvalidDocumentError, LimitExceededError, redacted
-from openco.io._converter import converter, join_path, problems_of, snake_case, structure
+from openco.io._compiled import Unexpected, encode, structure, writer
+from openco.io._converter import converter, join_path, snake_case
 from openco.io._strict import ParseError, nesting_depth, parse, shown_key
 from openco.io.case import case_data, structure_case
 from openco.limits import DEFAULT_LIMITS, Limits
@@ -59,6 +60,7 @@ _CASE_KIND: Final = "case"
 
 _KINDS: dict[str, type] = {snake_case(cls.__name__): cls for cls in _MODEL_KINDS}
 _KINDS[_CASE_KIND] = Case
+_KIND_OF: Final[dict[type, str]] = {cls: kind for kind, cls in _KINDS.items()}
 
 
 def document_kinds() -> dict[str, type]:
@@ -80,14 +82,18 @@ def kind_of(cls: type) -> str:
     Raises:
         TypeError: *cls* is not a class openco writes documents of.
     """
-    kind = snake_case(cls.__name__)
-    if _KINDS.get(kind) is not cls:
+    kind = _KIND_OF.get(cls)
+    if kind is None:
         raise TypeError(f"{cls.__name__} is not an openco document kind")
     return kind
 
 
 class _GcPaused:
-    """Pause the cyclic GC while many small objects are built; it costs 2-5x on bulk loads."""
+    """Pause the cyclic GC while many small objects are built; it costs 2-5x on bulk loads.
+
+    Readers pause it for the whole of one document (parsing builds as many objects as
+    structuring), and never across a ``yield``.
+    """
 
     def __enter__(self) -> None:
         self.was_enabled = gc.isenabled()
@@ -120,6 +126,17 @@ def dumps(obj: object, *, indent: int | None = None) -> str:
     >>> dumps(Area(id=AreaId("ounasrinne"), name="Ounasrinne", municipality="Rovaniemi"))
     '{"schema_version": 1, "kind": "area", "data": {"id": "ounasrinne", "name": "Ounasrinne", "municipality": "Rovaniemi"}}'
     """  # noqa: E501 - a doctest's output is one line
+    cls = type(obj)
+    if indent is None and cls is not Case:
+        kind = _KIND_OF.get(cls)
+        if kind is not None:
+            try:
+                data = writer(cls)(obj)
+            except (Unexpected, TypeError, AttributeError, KeyError, ValueError):
+                pass  # a value of an unexpected type: the general path below writes it
+            else:
+                return f'{{"schema_version": {SCHEMA_VERSION}, "kind": "{kind}", "data": {data}}}'
+        return encode(to_document(obj))
     return json.dumps(to_document(obj), ensure_ascii=False, indent=indent)
 
 
@@ -183,10 +200,9 @@ def _structure_bundle(data: object) -> tuple[Bundle | None, list[DocumentProblem
         problems.append(DocumentProblem("", f"unknown key(s): {', '.join(unknown)}"))
     parts: dict[str, Any] = {}
     for name, annotation in fields.items():
-        try:
-            parts[name] = converter.structure(data.get(name, []), annotation)
-        except Exception as error:  # noqa: BLE001 - every structuring error becomes a problem
-            problems.extend(_prefixed(problems_of(error), name))
+        part, found = structure(data.get(name, []), annotation, name)
+        parts[name] = part
+        problems.extend(found)
     if problems:
         return None, problems
     references = reference_problems(**parts)
@@ -264,11 +280,12 @@ def loads(
       data.municipality: missing
     """
     kind = kind_of(cls)
-    try:
-        raw = parse(text, limits)
-    except ParseError as error:
-        raise InvalidDocumentError([error.problem]) from error.limit
-    return _from_json(raw, cls, kind, today, workflow, records, limits)
+    with _GcPaused():
+        try:
+            raw = parse(text, limits)
+        except ParseError as error:
+            raise InvalidDocumentError([error.problem]) from error.limit
+        return _from_json(raw, cls, kind, today, workflow, records, limits)
 
 
 def _from_json(  # noqa: PLR0917 - private; loads() and load_documents() pass them on
@@ -290,8 +307,7 @@ def _from_json(  # noqa: PLR0917 - private; loads() and load_documents() pass th
         raise InvalidDocumentError(
             [DocumentProblem(join_path("data", where), str(exceeded))]
         ) from exceeded
-    with _GcPaused():
-        obj, problems = _structure(data, cls, workflow, records, today)
+    obj, problems = _structure(data, cls, workflow, records, today)
     if obj is not None and today is not None:
         problems = list(_future_births(obj, today))
     if problems or obj is None:
@@ -327,25 +343,38 @@ def load_documents(
         if not text.strip():
             continue
         try:
-            try:
-                raw = parse(text, limits)
-            except ParseError as error:
-                raise InvalidDocumentError([error.problem]) from error.limit
-            named = raw.get("kind") if isinstance(raw, dict) else None
-            cls = accepted.get(named) if isinstance(named, str) else None
-            if cls is None:
-                expected = ", ".join(sorted(accepted))
-                got = redacted(named, word=True)
-                _refuse(
-                    [DocumentProblem("kind", f"got {got}, expected one of {expected}")], raw, limits
-                )
-            yield _from_json(raw, cls, kind_of(cls), today, workflow, records, limits)
+            with _GcPaused():
+                obj = _load_any(text, accepted, today, workflow, records, limits)
         except InvalidDocumentError as error:
             if on_error is None:
                 raise InvalidDocumentError(
                     DocumentProblem(f"line {number}: {p.path}", p.message) for p in error.problems
                 ) from error.__cause__
             on_error(number, error)
+        else:
+            yield obj
+
+
+def _load_any(  # noqa: PLR0917 - private; load_documents() passes them on
+    text: str | bytes,
+    accepted: dict[str, type],
+    today: dt.date | None,
+    workflow: Workflow,
+    records: Records | None,
+    limits: Limits,
+) -> object:
+    """The object of the document *text* of any kind in *accepted*, or InvalidDocumentError."""
+    try:
+        raw = parse(text, limits)
+    except ParseError as error:
+        raise InvalidDocumentError([error.problem]) from error.limit
+    named = raw.get("kind") if isinstance(raw, dict) else None
+    cls = accepted.get(named) if isinstance(named, str) else None
+    if cls is None or not isinstance(named, str):
+        expected = ", ".join(sorted(accepted))
+        got = redacted(named, word=True)
+        _refuse([DocumentProblem("kind", f"got {got}, expected one of {expected}")], raw, limits)
+    return _from_json(raw, cls, named, today, workflow, records, limits)
 
 
 def _refuse(problems: list[DocumentProblem], raw: object, limits: Limits) -> NoReturn:
@@ -373,7 +402,12 @@ def _map_counts(
             return join_path(path, "members" if name == "members_per_map" else "ties"), error
     # A map cannot name more professionals than it has members: count only when it could.
     if len(members) > limits.professionals_per_family:
-        named = {m.get("professional") for m in members if isinstance(m, dict)} - {None}
+        named = {
+            # A value that is no string (unhashable, say) is refused later; here its own.
+            pro if isinstance(pro := m.get("professional"), str) else ("#", index)
+            for index, m in enumerate(members)
+            if isinstance(m, dict) and m.get("professional") is not None
+        }
         error = limits.exceeded("professionals_per_family", len(named))
         if error is not None:
             return join_path(path, "members"), error
@@ -412,11 +446,15 @@ def _bundle_counts(data: object, limits: Limits) -> tuple[str, LimitExceededErro
 
 def _units_of(data: object) -> dict[object, set[object]]:
     units_of: dict[object, set[object]] = {}
-    for unit in _items(data, "units"):
+    for index, unit in enumerate(_items(data, "units")):
         areas = unit.get("areas") if isinstance(unit, dict) else None
+        # An id that is no string (a list, say: unhashable) is refused later; here it counts
+        # as a unit of its own.
+        ident = unit.get("id") if isinstance(unit, dict) else None
+        key = ident if isinstance(ident, str) else ("#", index)
         for area in areas if isinstance(areas, list) else ():
             if isinstance(area, str):
-                units_of.setdefault(area, set()).add(unit.get("id"))
+                units_of.setdefault(area, set()).add(key)
     return units_of
 
 

@@ -168,6 +168,10 @@ _METHODS: Final[Mapping[str, str | dict[str, Any] | None]] = {
     "Meeting._check_area": "an area id for an area_meeting",
     "Meeting._check_speakers": "every person in speaking_order is a participant",
     "Meeting._check_interpreted": "every person in interpreted_for is a participant",
+    "Meeting._check_absence": (
+        "null for an area_meeting and when a participant takes the custodian role"
+    ),
+    "CustodiansAbsent._check_explanation": "an explanation when the reason is other",
     "PlanItem._check_with_whom": "does not include the responsible person",
     "PlanItem._check_outcome": "null while the status is open",
     "PlanItem._check_due": "null when starts_on is given (an ongoing or recurring item)",
@@ -179,6 +183,7 @@ _METHODS: Final[Mapping[str, str | dict[str, Any] | None]] = {
     "Recurrence._check_count": {"minimum": 1, "maximum": MAX_RECURRENCE_COUNT},
     "Recurrence._check_weekdays": "empty unless the frequency is weekly",
     "Plan._check_follow_up": "a date after agreed_on",
+    "ViewNotSought._check_explanation": "an explanation when the reason is other",
     "Consent._check_giver": "self exactly when given_by is the subject, custodian otherwise",
     "Consent._check_recipients": "at least one recipient: a unit in units or a person in people",
     "Consent._check_judgement": None,

@@ -36,6 +36,8 @@ from openco.model.ids import ProfessionalId as ProfessionalId
 from openco.model.ids import UnitId as UnitId
 from openco.model.label import LabelledEnum as LabelledEnum
 from openco.model.label import Language as Language
+from openco.model.meeting import AbsenceReason as AbsenceReason
+from openco.model.meeting import CustodiansAbsent as CustodiansAbsent
 from openco.model.meeting import Meeting as Meeting
 from openco.model.meeting import MeetingKind as MeetingKind
 from openco.model.meeting import MeetingRole as MeetingRole
@@ -52,12 +54,15 @@ from openco.model.network import SupportType as SupportType
 from openco.model.network import TieQuality as TieQuality
 from openco.model.person import AFTERCARE_AGE_LIMIT as AFTERCARE_AGE_LIMIT
 from openco.model.person import CHILD_AGE_LIMIT as CHILD_AGE_LIMIT
+from openco.model.person import HEARD_AGE as HEARD_AGE
 from openco.model.person import OWN_APPLICATION_AGE as OWN_APPLICATION_AGE
 from openco.model.person import Person as Person
 from openco.model.plan import ItemStatus as ItemStatus
+from openco.model.plan import NoViewReason as NoViewReason
 from openco.model.plan import Plan as Plan
 from openco.model.plan import PlanItem as PlanItem
 from openco.model.plan import View as View
+from openco.model.plan import ViewNotSought as ViewNotSought
 from openco.model.recurrence import MAX_RECURRENCE_COUNT as MAX_RECURRENCE_COUNT
 from openco.model.recurrence import MAX_RECURRENCE_INTERVAL as MAX_RECURRENCE_INTERVAL
 from openco.model.recurrence import Frequency as Frequency
@@ -72,9 +77,11 @@ from openco.model.service import ServiceUnit as ServiceUnit
 __all__ = [
     "AFTERCARE_AGE_LIMIT",
     "CHILD_AGE_LIMIT",
+    "HEARD_AGE",
     "MAX_RECURRENCE_COUNT",
     "MAX_RECURRENCE_INTERVAL",
     "OWN_APPLICATION_AGE",
+    "AbsenceReason",
     "Area",
     "AreaId",
     "Bundle",
@@ -86,6 +93,7 @@ __all__ = [
     "ConsentGiver",
     "ConsentId",
     "ContactFrequency",
+    "CustodiansAbsent",
     "Custody",
     "CustodyKind",
     "DataController",
@@ -109,6 +117,7 @@ __all__ = [
     "NetworkMapId",
     "NetworkMember",
     "NetworkSector",
+    "NoViewReason",
     "OwnMeans",
     "Participant",
     "Person",
@@ -129,6 +138,7 @@ __all__ = [
     "TieQuality",
     "UnitId",
     "View",
+    "ViewNotSought",
     "Weekday",
     "ZoneAssessment",
     "reference_problems",

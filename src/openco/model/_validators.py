@@ -42,6 +42,10 @@ _ID: Final = re.compile(
     rf"(?!(?:.*[^A-Za-z0-9])?{_IDENTITY_CODE})"
     r"[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}"
 )
+# The same pattern for ids shorter than an identity code (11 characters), where the
+# look-ahead for one can never match: the long look-ahead is most of _ID's cost.
+_IDENTITY_CODE_LENGTH: Final = 11
+_SHORT_ID: Final = re.compile(r"(?![A-Za-z]:)(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._:@-]{0,9}")
 _HAS_IDENTITY_CODE: Final = re.compile(rf"(?:^|[^A-Za-z0-9]){_IDENTITY_CODE}")
 _ID_MAX: Final = 128
 _ID_ALLOWED: Final = (
@@ -71,7 +75,11 @@ def is_identifier(value: object) -> bool:
     [True, True, False]
     """
     # The length first: the pattern's look-ahead for ".." would read a 50 MB string to its end.
-    return isinstance(value, str) and len(value) <= _ID_MAX and _ID.fullmatch(value) is not None
+    if not isinstance(value, str):
+        return False
+    if len(value) < _IDENTITY_CODE_LENGTH:
+        return _SHORT_ID.fullmatch(value) is not None
+    return len(value) <= _ID_MAX and _ID.fullmatch(value) is not None
 
 
 def set_repr(value: object) -> str:
@@ -134,6 +142,8 @@ def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
     A converter cannot name the field, so it passes such a value on unchanged and the
     :func:`collection` validator refuses it with the field's name.
     """
+    if type(value) is tuple:  # what the readers build: tuple() would return it unchanged
+        return value
     if not _is_collection(value):
         return cast("tuple[T, ...]", value)
     return tuple(value)
@@ -141,6 +151,8 @@ def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
 
 def to_frozenset(value: Iterable[T]) -> frozenset[T]:
     """Convert *value* to a frozenset, as :func:`to_tuple` (unhashable elements are passed on)."""
+    if type(value) is frozenset:  # what the readers build: frozenset() would return it unchanged
+        return value
     if not _is_collection(value):
         return cast("frozenset[T]", value)
     try:

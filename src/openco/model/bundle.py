@@ -291,6 +291,14 @@ def reference_problems(  # noqa: C901, PLR0912, PLR0915 - one pass over every ki
                             f"{path}.{field}[{vi}].person", f"no person has id {view.person!r}"
                         )
                     )
+        for ni, not_sought in enumerate(plan.views_not_sought):
+            if not known_person(not_sought.child):
+                add(
+                    DocumentProblem(
+                        f"{path}.views_not_sought[{ni}].child",
+                        f"no person has id {not_sought.child!r}",
+                    )
+                )
 
     for ki, consent in enumerate(consents):
         path = f"consents[{ki}]"

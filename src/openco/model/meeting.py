@@ -13,6 +13,8 @@ from openco.model.ids import AreaId, ConcernId, FamilyId, MeetingId, PersonId, U
 from openco.model.label import LabelledEnum
 
 __all__ = [
+    "AbsenceReason",
+    "CustodiansAbsent",
     "Meeting",
     "MeetingKind",
     "MeetingRole",
@@ -115,6 +117,59 @@ class Participant:
             )
 
 
+class AbsenceReason(LabelledEnum):
+    """Why a child's custodians are not at a meeting held with the child."""
+
+    DECLINED = (
+        "declined",
+        "huoltajat eivät halunneet osallistua",
+        "vårdnadshavarna ville inte delta",
+        "the custodians declined to take part",
+    )
+    NOT_REACHED = (
+        "not_reached",
+        "huoltajia ei tavoitettu",
+        "vårdnadshavarna gick inte att nå",
+        "the custodians could not be reached",
+    )
+    CHILD_ASKED = (
+        "child_asked",
+        "lapsi pyysi tulla kuulluksi ilman huoltajia",
+        "barnet bad att bli hört utan vårdnadshavarna",
+        "the child asked to be heard without them",
+    )
+    CHILD_INTEREST = (
+        "child_interest",
+        "huoltajien läsnäolo olisi lapsen edun vastaista",
+        "vårdnadshavarnas närvaro skulle strida mot barnets bästa",
+        "their presence would be against the child's interest",
+    )
+    OTHER = ("other", "muu syy", "annat skäl", "another reason")
+
+
+@attrs.frozen(kw_only=True)
+class CustodiansAbsent:
+    """Why no custodian of the child takes part in a meeting: a reason and, if need be, words.
+
+    With the custodians absent, a child of 12 or over who takes part makes the family present
+    (the workflow's rule P13); the reason is recorded so that this is a decision, not an
+    accident. *explanation* is required when the reason is :attr:`AbsenceReason.OTHER`.
+
+    >>> CustodiansAbsent(reason=AbsenceReason.CHILD_ASKED).reason.label("fi")
+    'lapsi pyysi tulla kuulluksi ilman huoltajia'
+    """
+
+    reason: AbsenceReason = attrs.field(validator=v.member_of(AbsenceReason))
+    explanation: str | None = attrs.field(default=None, validator=v.optional_text)
+
+    @explanation.validator
+    def _check_explanation(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and self.reason is AbsenceReason.OTHER:
+            raise v.fail(
+                self, attribute.name, value, "a text when the reason is 'other'", "explain_other"
+            )
+
+
 @attrs.frozen(kw_only=True)
 class StructuralIssue:
     """A shortcoming in how services work together, raised early to the area meeting."""
@@ -148,6 +203,9 @@ class Meeting:
     matters (in an anticipation dialogue the family and close network speak first).
     *interpreted_for* lists the participants for whom an interpreter was arranged (for a
     family member whose interpreter need is recorded, Administrative Procedure Act §26).
+    *custodians_absent* records why no custodian of the child takes part, where the meeting
+    is held with the child (12 or over) without them; it is ``None`` when a participant takes
+    the custodian role.
 
     >>> meeting = Meeting(
     ...     id=MeetingId("m1"), kind=MeetingKind.ANTICIPATION_DIALOGUE,
@@ -201,6 +259,31 @@ class Meeting:
         converter=_person_set,
         validator=[v.collection(frozenset, "person ids"), v.identifiers],
     )
+
+    custodians_absent: CustodiansAbsent | None = attrs.field(default=None)
+
+    @custodians_absent.validator
+    def _check_absence(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None:
+            return
+        if not isinstance(value, CustodiansAbsent):
+            raise v.fail(self, attribute.name, value, "None or a CustodiansAbsent", "element")
+        if not self.kind.is_with_family:
+            raise v.fail(
+                self,
+                attribute.name,
+                value,
+                "None for an area meeting",
+                "area_meeting_has_no_family",
+            )
+        if any(p.role is MeetingRole.CUSTODIAN for p in self.participants):
+            raise v.fail(
+                self,
+                attribute.name,
+                value,
+                "None when a participant takes the custodian role",
+                "absent_custodian_present",
+            )
 
     @interpreted_for.validator
     def _check_interpreted(self, attribute: attrs.Attribute[Any], value: frozenset[Any]) -> None:
@@ -266,8 +349,17 @@ class Meeting:
 
     @property
     def family_present(self) -> bool:
-        """Whether a child, custodian or parent took part."""
-        return any(p.role.is_family for p in self.participants)
+        """Whether a custodian took part, or a child with the custodians' absence recorded.
+
+        This reads the roles as recorded on the meeting. The workflow does not trust them: its
+        rule P13 judges the same question by the records (custody, and the child's age on the
+        day), with :func:`openco.process.family_present`. A parent without custody alone never
+        makes the family present.
+        """
+        roles = {p.role for p in self.participants}
+        return MeetingRole.CUSTODIAN in roles or (
+            self.custodians_absent is not None and MeetingRole.CHILD in roles
+        )
 
     @property
     def units(self) -> frozenset[UnitId]:

@@ -13,6 +13,7 @@ from openco.model.ids import PersonId
 __all__ = [
     "AFTERCARE_AGE_LIMIT",
     "CHILD_AGE_LIMIT",
+    "HEARD_AGE",
     "OWN_APPLICATION_AGE",
     "Person",
 ]
@@ -22,6 +23,11 @@ CHILD_AGE_LIMIT: Final = 18
 
 OWN_APPLICATION_AGE: Final = 12
 """From this age a child may apply for child welfare on their own (Child Welfare Act §26)."""
+
+HEARD_AGE: Final = 12
+"""From this age a child is heard in a matter concerning them (Administrative Procedure Act §34;
+Child Welfare Act §20): a plan is not agreed without the child's view or the reason it was not
+sought, and with the custodians absent the child alone makes the family present."""
 
 AFTERCARE_AGE_LIMIT: Final = 25
 """Aftercare for a young person lasts until this age (raised from 21 in 2020)."""

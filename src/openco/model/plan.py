@@ -26,7 +26,7 @@ from openco.model.ids import FamilyId, MeetingId, PersonId, PlanId, PlanItemId
 from openco.model.label import LabelledEnum
 from openco.model.recurrence import Recurrence
 
-__all__ = ["ItemStatus", "Plan", "PlanItem", "View"]
+__all__ = ["ItemStatus", "NoViewReason", "Plan", "PlanItem", "View", "ViewNotSought"]
 
 
 class ItemStatus(LabelledEnum):
@@ -217,6 +217,64 @@ class View:
     text: str = attrs.field(validator=v.text)
 
 
+class NoViewReason(LabelledEnum):
+    """Why a plan holds no view of the child's own (Child Welfare Act §20).
+
+    The child's wishes and view are found out and taken into account according to the child's
+    age and development; they may be left unsought only where finding them out would endanger
+    the child's health or development, or is otherwise manifestly unnecessary. A child may also
+    decline to give a view.
+    """
+
+    AGE_OR_DEVELOPMENT = (
+        "age_or_development",
+        "lapsen ikä tai kehitystaso",
+        "barnets ålder eller utvecklingsnivå",
+        "the child's age or development",
+    )
+    CHILD_DECLINED = (
+        "child_declined",
+        "lapsi ei halunnut kertoa näkemystään",
+        "barnet ville inte ge sin synpunkt",
+        "the child did not want to give a view",
+    )
+    WOULD_ENDANGER = (
+        "would_endanger",
+        "selvittäminen vaarantaisi lapsen terveyden tai kehityksen",
+        "utredningen skulle äventyra barnets hälsa eller utveckling",
+        "finding it out would endanger the child's health or development",
+    )
+    UNNECESSARY = (
+        "unnecessary",
+        "selvittäminen on muuten ilmeisen tarpeetonta",
+        "utredningen är annars uppenbart onödig",
+        "finding it out is otherwise manifestly unnecessary",
+    )
+    OTHER = ("other", "muu syy", "annat skäl", "another reason")
+
+
+@attrs.frozen(kw_only=True)
+class ViewNotSought:
+    """Why the plan holds no view of *child*'s own: a reason and, if need be, words.
+
+    *explanation* is required when the reason is :attr:`NoViewReason.OTHER`.
+
+    >>> ViewNotSought(child=PersonId("p2"), reason=NoViewReason.AGE_OR_DEVELOPMENT).reason.value
+    'age_or_development'
+    """
+
+    child: PersonId = attrs.field(validator=v.identifier)
+    reason: NoViewReason = attrs.field(validator=v.member_of(NoViewReason))
+    explanation: str | None = attrs.field(default=None, validator=v.optional_text)
+
+    @explanation.validator
+    def _check_explanation(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and self.reason is NoViewReason.OTHER:
+            raise v.fail(
+                self, attribute.name, value, "a text when the reason is 'other'", "explain_other"
+            )
+
+
 def _items(value: Iterable[PlanItem]) -> tuple[PlanItem, ...]:
     return v.to_tuple(value)
 
@@ -225,12 +283,19 @@ def _views(value: Iterable[View]) -> tuple[View, ...]:
     return v.to_tuple(value)
 
 
+def _not_sought(value: Iterable[ViewNotSought]) -> tuple[ViewNotSought, ...]:
+    return v.to_tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class Plan:
     """A plan made with the family in a meeting, to be followed up on *follow_up_on*.
 
     Views that differ from the plan are kept in *dissents*, and each child's own view in
-    *child_views*: the plan records every voice, not only the agreement.
+    *child_views*: the plan records every voice, not only the agreement. Where a child's view
+    was not sought (or the child did not give one), *views_not_sought* records why (Child
+    Welfare Act §20); the workflow does not agree a plan for a child of 12 or over without one
+    or the other (rule L19).
 
     >>> plan = Plan(
     ...     id=PlanId("plan-1"), meeting=MeetingId("m1"), family=FamilyId("f1"),
@@ -267,6 +332,15 @@ class Plan:
         converter=_views,
         validator=[v.collection(tuple, "View objects"), v.each(View, "a View")],
     )
+    views_not_sought: tuple[ViewNotSought, ...] = attrs.field(
+        default=(),
+        converter=_not_sought,
+        validator=[
+            v.collection(tuple, "ViewNotSought objects"),
+            v.each(ViewNotSought, "a ViewNotSought"),
+            v.unique(lambda n: n.child, "child"),
+        ],
+    )
 
     @follow_up_on.validator
     def _check_follow_up(self, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -279,6 +353,12 @@ class Plan:
                 "after",
                 limit=v.Field("agreed_on"),
             )
+
+    def heard(self, child: PersonId) -> bool:
+        """Whether the plan records *child*'s own view, or why it was not sought."""
+        return any(view.person == child for view in self.child_views) or any(
+            n.child == child for n in self.views_not_sought
+        )
 
     @property
     def people(self) -> frozenset[PersonId]:

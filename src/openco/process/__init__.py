@@ -8,7 +8,8 @@ when (:func:`obligations`), and why a step was refused
 a pure function of the case, the step, the actor and the day.
 
 Modules: ``stages`` (stage and step names), ``details`` and ``statutory`` (what steps record),
-``case`` (the case and its history), ``rules`` (the rule catalogue, a package: ``legal/``,
+``case`` (the case and its history), ``participation`` (who makes the family present),
+``rules`` (the rule catalogue, a package: ``legal/``,
 ``practice/`` and ``integrity``, one module per rule with its checks and duties),
 ``transitions`` (the table and its validation), ``workflow`` (open, advance, replay), ``duties`` and
 ``worklist`` (the worklist), ``schedule`` (every date calculation) and ``render`` (tables
@@ -38,6 +39,9 @@ from openco.process.disclosure import consent_states as consent_states
 from openco.process.disclosure import may_disclose as may_disclose
 from openco.process.duties import Duty as Duty
 from openco.process.duties import Obligation as Obligation
+from openco.process.participation import Presence as Presence
+from openco.process.participation import family_present as family_present
+from openco.process.participation import presence as presence
 from openco.process.records import Records as Records
 from openco.process.render import render_dot as render_dot
 from openco.process.render import render_mermaid as render_mermaid
@@ -111,6 +115,7 @@ __all__ = [
     "Options",
     "PoliceNotification",
     "Preparation",
+    "Presence",
     "Provision",
     "Raising",
     "Recipient",
@@ -132,9 +137,11 @@ __all__ = [
     "area_obligations",
     "consent_states",
     "enabled_steps",
+    "family_present",
     "may_disclose",
     "obligations",
     "open_case",
+    "presence",
     "render_dot",
     "render_mermaid",
     "render_rules",

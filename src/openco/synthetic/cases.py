@@ -44,6 +44,7 @@ from openco.model import (
     MeetingKind,
     MeetingRole,
     Need,
+    NoViewReason,
     OwnMeans,
     Participant,
     PersonId,
@@ -55,6 +56,8 @@ from openco.model import (
     ProfessionalId,
     Ring,
     UnitId,
+    View,
+    ViewNotSought,
     ZoneAssessment,
 )
 from openco.process import (
@@ -127,6 +130,7 @@ _ITEMS: Final = (
 )
 _OTHER_WORKER: Final = 0.5
 _CHILD_SPEAKS_FROM: Final = 7
+_CHILD_SAYS: Final = "I would like things at home to be calmer in the mornings."
 
 
 def _check(area: object, seed: object, on: object) -> None:
@@ -296,7 +300,10 @@ def _meeting(
     )
 
 
-def _plan(rng: Random, meeting: Meeting, family: FamilyId, on: dt.date) -> Plan:
+def _plan(rng: Random, meeting: Meeting, family: FamilyId, on: dt.date, child: PersonId) -> Plan:
+    # Child Welfare Act §20 (rule L19): the child who took part gives a view of their own; for
+    # a child too young to take part, the plan says why the view was not sought.
+    heard = meeting.role_of(child) is MeetingRole.CHILD
     speakers = list(meeting.speaking_order)
     items = tuple(
         PlanItem(
@@ -314,6 +321,10 @@ def _plan(rng: Random, meeting: Meeting, family: FamilyId, on: dt.date) -> Plan:
         agreed_on=on,
         follow_up_on=on + dt.timedelta(days=91),
         items=items,
+        child_views=(View(person=child, text=_CHILD_SAYS),) if heard else (),
+        views_not_sought=()
+        if heard
+        else (ViewNotSought(child=child, reason=NoViewReason.AGE_OR_DEVELOPMENT),),
     )
 
 
@@ -406,7 +417,7 @@ def _walk(walk: _Walk, until: dt.date) -> Case | None:  # noqa: C901, PLR0912, P
             meeting = _meeting(walk, case, day, invitation=invitation, other=other, pair=pair)
             detail = meeting
         elif step is Step.AGREE_PLAN and meeting is not None:
-            detail = _plan(rng, meeting, concern.family, day)
+            detail = _plan(rng, meeting, concern.family, day, concern.child)
         elif step is Step.FOLLOW_UP:
             detail = FollowUp(note="The family and the worker looked at how things are now")
         case = advance(

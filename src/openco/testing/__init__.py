@@ -23,6 +23,7 @@ from openco.testing.model import areas as areas
 from openco.testing.model import bundles as bundles
 from openco.testing.model import concerns as concerns
 from openco.testing.model import consents as consents
+from openco.testing.model import custodians_absences as custodians_absences
 from openco.testing.model import custodies as custodies
 from openco.testing.model import families as families
 from openco.testing.model import interpreter_needs as interpreter_needs
@@ -40,6 +41,7 @@ from openco.testing.model import recurrences as recurrences
 from openco.testing.model import service_units as service_units
 from openco.testing.model import structural_issues as structural_issues
 from openco.testing.model import views as views
+from openco.testing.model import views_not_sought as views_not_sought
 from openco.testing.model import zone_assessments as zone_assessments
 from openco.testing.workflow import Attempt as Attempt
 from openco.testing.workflow import Cast as Cast
@@ -62,6 +64,7 @@ __all__ = [
     "cases",
     "concerns",
     "consents",
+    "custodians_absences",
     "custodies",
     "details",
     "families",
@@ -84,5 +87,6 @@ __all__ = [
     "step_sequences",
     "structural_issues",
     "views",
+    "views_not_sought",
     "zone_assessments",
 ]

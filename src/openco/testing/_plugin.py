@@ -22,6 +22,7 @@ _STRATEGY_FOR: dict[str, str] = {
     "Concern": "concerns",
     "Consent": "consents",
     "Custody": "custodies",
+    "CustodiansAbsent": "custodians_absences",
     "Family": "families",
     "InterpreterNeed": "interpreter_needs",
     "Meeting": "meetings",
@@ -37,6 +38,7 @@ _STRATEGY_FOR: dict[str, str] = {
     "ServiceUnit": "service_units",
     "StructuralIssue": "structural_issues",
     "View": "views",
+    "ViewNotSought": "views_not_sought",
     "ZoneAssessment": "zone_assessments",
     # Ids are NewTypes of str, which from_type would fill with any text. Every kind of id
     # follows the same pattern, so they all draw from person_ids().

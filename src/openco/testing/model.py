@@ -39,6 +39,7 @@ from hypothesis.strategies import SearchStrategy
 
 from openco.model import (
     CHILD_AGE_LIMIT,
+    AbsenceReason,
     Area,
     AreaId,
     Bundle,
@@ -49,6 +50,7 @@ from openco.model import (
     ConsentGiver,
     ConsentId,
     ContactFrequency,
+    CustodiansAbsent,
     Custody,
     CustodyKind,
     DataScope,
@@ -69,6 +71,7 @@ from openco.model import (
     NetworkMapId,
     NetworkMember,
     NetworkSector,
+    NoViewReason,
     OwnMeans,
     Participant,
     Person,
@@ -89,6 +92,7 @@ from openco.model import (
     TieQuality,
     UnitId,
     View,
+    ViewNotSought,
     Weekday,
     ZoneAssessment,
 )
@@ -100,6 +104,7 @@ __all__ = [
     "bundles",
     "concerns",
     "consents",
+    "custodians_absences",
     "custodies",
     "families",
     "interpreter_needs",
@@ -117,6 +122,7 @@ __all__ = [
     "service_units",
     "structural_issues",
     "views",
+    "views_not_sought",
     "zone_assessments",
 ]
 
@@ -858,6 +864,29 @@ def _participant(draw: st.DrawFn, *, person: PersonId, role: MeetingRole) -> Par
     return Participant(person=person, role=role, unit=unit)
 
 
+def custodians_absences() -> SearchStrategy[CustodiansAbsent]:
+    """Why the custodians are absent from a meeting: any reason, with words where needed."""
+    return _custodians_absences()
+
+
+@st.composite
+def _custodians_absences(draw: st.DrawFn) -> CustodiansAbsent:
+    reason = _pick(draw, tuple(AbsenceReason))
+    needs_words = reason is AbsenceReason.OTHER
+    return CustodiansAbsent(
+        reason=reason, explanation=draw(_TEXT) if needs_words else _maybe(draw, _TEXT)
+    )
+
+
+def _absence(
+    draw: st.DrawFn, kind: MeetingKind, present: Sequence[Participant]
+) -> CustodiansAbsent | None:
+    """A recorded absence of the custodians, sometimes, where the meeting may carry one."""
+    if not kind.is_with_family or any(p.role is MeetingRole.CUSTODIAN for p in present):
+        return None
+    return _maybe(draw, custodians_absences())
+
+
 def structural_issues(
     *, dates: SearchStrategy[dt.date] | None = None
 ) -> SearchStrategy[StructuralIssue]:
@@ -932,6 +961,7 @@ def _meetings(
         speaking_order=_subset(draw, [p.person for p in present]),
         structural_issues=_issues(draw, raised_by=_PERSON_ID, dates=dates),
         interpreted_for=_subset(draw, [p.person for p in present], max_size=2),
+        custodians_absent=_absence(draw, chosen, present),
     )
 
 
@@ -1071,6 +1101,28 @@ def views() -> SearchStrategy[View]:
     return st.builds(View, person=_PERSON_ID, text=_TEXT)
 
 
+def views_not_sought(
+    *, child: SearchStrategy[PersonId] | None = None
+) -> SearchStrategy[ViewNotSought]:
+    """Why a child's view was not sought: any reason, with words where needed.
+
+    Args:
+        child: the strategy the child's id is drawn from (default any id).
+    """
+    _check_strategy("child", child)
+    return _views_not_sought(child=child if child is not None else _PERSON_ID)
+
+
+@st.composite
+def _views_not_sought(draw: st.DrawFn, *, child: SearchStrategy[PersonId]) -> ViewNotSought:
+    reason = _pick(draw, tuple(NoViewReason))
+    return ViewNotSought(
+        child=draw(child),
+        reason=reason,
+        explanation=draw(_TEXT) if reason is NoViewReason.OTHER else _maybe(draw, _TEXT),
+    )
+
+
 def plans(
     *,
     family: SearchStrategy[FamilyId] | None = None,
@@ -1135,6 +1187,13 @@ def _plans(
         follow_up_on=follow_up_on,
         child_views=draw(st.lists(views, max_size=2)),
         dissents=draw(st.lists(views, max_size=2)),
+        views_not_sought=draw(
+            st.lists(
+                views_not_sought(child=st.sampled_from(people)),
+                max_size=2,
+                unique_by=lambda n: n.child,
+            )
+        ),
     )
 
 
@@ -1491,6 +1550,7 @@ def _add_family_meetings(draft: _Draft, family: Family) -> None:
                 interpreted_for=_subset(
                     draw, [p.person for p in present if family.interpreter_needs_of(p.person)]
                 ),
+                custodians_absent=_absence(draw, MeetingKind.CLIENT_MEETING, present),
             )
         )
 
@@ -1547,6 +1607,12 @@ def _add_plan(draft: _Draft, meeting: Meeting, family: FamilyId) -> None:
             follow_up_on=follow_up_on if follow_up_on and follow_up_on > agreed_on else None,
             child_views=draw(st.lists(views, max_size=2)),
             dissents=draw(st.lists(views, max_size=2)),
+            views_not_sought=draw(
+                st.lists(
+                    views_not_sought(child=st.sampled_from(present)),
+                    max_size=1,
+                )
+            ),
         )
     )
 

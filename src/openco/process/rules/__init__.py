@@ -1,4 +1,4 @@
-"""The rules of the workflow, as a catalogue: legal duties (L1-L9, L18), good practice (P10-P17).
+"""The rules of the workflow, as a catalogue: legal duties (L1-L9, L18-L19), practice (P10-P17).
 
 Every rule is a :class:`Rule` with a code, a title, its basis (the statute section or the
 method it comes from) and its source, and its kind: a *guard* refuses a step that would break
@@ -16,7 +16,7 @@ Where a rule lives (each rule with its checks and its duties in one module):
   ``settings`` – the parameters a municipality may set (:class:`Settings`);
 * ``legal/`` – L1 ``notification``, L2 ``joint_contact``, L3 ``police``, L4 ``anonymity``,
   L5 ``channel``, L6 and L7 ``disclosure``, L8 ``child``, L9 ``assessment``, L18
-  ``interpreter``;
+  ``interpreter``, L19 ``child_view``;
 * ``practice/`` – P10 ``zone``, P11 ``raising``, P12 ``joint_contact``, P13
   ``family_present``, P14 ``anticipation``, P15 ``close_network``, P16 ``responsibility``,
   P17 ``area``;
@@ -47,6 +47,7 @@ from openco.process.rules.legal import L7 as L7
 from openco.process.rules.legal import L8 as L8
 from openco.process.rules.legal import L9 as L9
 from openco.process.rules.legal import L18 as L18
+from openco.process.rules.legal import L19 as L19
 from openco.process.rules.legal.child import check_opening as check_opening
 from openco.process.rules.practice import P10 as P10
 from openco.process.rules.practice import P11 as P11
@@ -76,6 +77,7 @@ __all__ = [
     "L8",
     "L9",
     "L18",
+    "L19",
     "P10",
     "P11",
     "P12",

@@ -1,4 +1,10 @@
-"""P13: nothing about the family without the family."""
+"""P13: nothing about the family without the family.
+
+"The family present" is judged by the records (:func:`openco.process.participation.presence`):
+a custodian of the child per ``Family.custody`` takes part, or, with the custodians absent and
+the reason recorded on the meeting, the child aged 12 or over on the day. A parent without
+custody alone never makes the family present.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from openco.process.case import Case, StepTaken
 from openco.process.details import (
     FollowUp,
 )
+from openco.process.participation import Presence, presence
 from openco.process.records import Records
 from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
@@ -33,7 +40,7 @@ def meeting_of(case: Case, detail: object) -> Meeting | Refusal | None:
 
 
 def _check_family_present(
-    case: Case, record: StepTaken, _settings: Settings, _records: Records
+    case: Case, record: StepTaken, _settings: Settings, records: Records
 ) -> tuple[Refusal, ...]:
     meeting = meeting_of(case, record.detail)
     if meeting is None:
@@ -42,9 +49,14 @@ def _check_family_present(
         return (meeting,)
     if meeting.family != case.family.id:
         return (P13.refuse("other_family", family=meeting.family or "-"),)
-    if not meeting.family_present:
-        return (P13.refuse("family_absent", meeting=meeting.id),)
-    return NO
+    family = records.family(case.family.id)
+    if family is None:
+        return NO  # W4 refuses a family the records do not know
+    found = presence(meeting, family=family, child=case.concern.child)
+    if found.is_present:
+        return NO
+    key = "family_absent" if found is Presence.ABSENT else found.value
+    return (P13.refuse(key, meeting=meeting.id, child=case.concern.child),)
 
 
 P13 = Rule(
@@ -57,7 +69,11 @@ P13 = Rule(
     ),
     basis=(
         "Open Dialogue and network meetings: decisions are made with the family present; no "
-        "talking about the family behind their backs; everyone present is heard"
+        "talking about the family behind their backs; everyone present is heard. The family "
+        "is present when a custodian of the child (per the records' custody) takes part, or, "
+        "the custodians absent with the reason recorded, the child of 12 or over; a parent "
+        "without custody alone is not the family (Child Welfare Act §20; Administrative "
+        "Procedure Act §34)"
     ),
     source=(
         "Open Dialogue Australia, Principles [S12]; SOLAR toolkit [S13]; Seikkula, Arnkil & "
@@ -66,12 +82,36 @@ P13 = Rule(
     kinds=frozenset({RuleKind.GUARD}),
     messages={
         "family_absent": Labels(
-            "Palaverissa {meeting} ei ollut lasta eikä vanhempaa: perheen asioista sovitaan "
-            "perheen kanssa.",
-            "Varken barnet eller en förälder deltog i mötet {meeting}: det som gäller familjen "
-            "avtalas med familjen.",
-            "Neither the child nor a parent took part in the meeting {meeting}: what concerns "
-            "the family is agreed with the family.",
+            "Palaverissa {meeting} ei ollut lapsen {child} huoltajaa: perheen asioista "
+            "sovitaan perheen kanssa.",
+            "Ingen vårdnadshavare för barnet {child} deltog i mötet {meeting}: det som gäller "
+            "familjen avtalas med familjen.",
+            "No custodian of the child {child} took part in the meeting {meeting}: what "
+            "concerns the family is agreed with the family.",
+        ),
+        "parent_alone": Labels(
+            "Palaverissa {meeting} oli vain vanhempi, jolla ei ole lapsen {child} huoltoa: "
+            "hän ei yksin edusta perhettä; tarvitaan lapsen huoltaja.",
+            "I mötet {meeting} deltog bara en förälder utan vårdnad om barnet {child}: hen "
+            "företräder inte ensam familjen; en vårdnadshavare behövs.",
+            "Only a parent without custody of the child {child} took part in the meeting "
+            "{meeting}: such a parent alone is not the family; a custodian is needed.",
+        ),
+        "child_too_young": Labels(
+            "Lapsi {child} osallistui palaveriin {meeting} ilman huoltajaa, mutta on alle "
+            "12-vuotias: tarvitaan lapsen huoltaja.",
+            "Barnet {child} deltog i mötet {meeting} utan vårdnadshavare men är under 12 år: "
+            "en vårdnadshavare behövs.",
+            "The child {child} took part in the meeting {meeting} without a custodian but is "
+            "under 12: a custodian is needed.",
+        ),
+        "absence_not_recorded": Labels(
+            "Lapsi {child} osallistui palaveriin {meeting} ilman huoltajaa: kirjaa, miksi "
+            "huoltajat eivät ole mukana.",
+            "Barnet {child} deltog i mötet {meeting} utan vårdnadshavare: registrera varför "
+            "vårdnadshavarna inte är med.",
+            "The child {child} took part in the meeting {meeting} without a custodian: record "
+            "why the custodians are not there.",
         ),
         "plan_meeting": Labels(
             "Suunnitelma on sovittava pidetyssä palaverissa perheen kanssa; palaveria "
