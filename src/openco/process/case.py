@@ -32,7 +32,17 @@ from openco.model.plan import Plan
 from openco.process.details import FollowUp, Handover, Invitation
 from openco.process.stages import ActorRole
 
-__all__ = ["Case", "Opening", "StepTaken"]
+__all__ = [
+    "Case",
+    "Opening",
+    "StepTaken",
+    "fold",
+    "merge_consent",
+    "merge_consents",
+    "new_case",
+    "opening_history",
+    "step_taken",
+]
 
 
 @attrs.frozen(kw_only=True)
