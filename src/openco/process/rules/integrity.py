@@ -18,6 +18,7 @@ from openco.model.meeting import Meeting, MeetingRole
 from openco.process.case import Case, Opening, StepTaken
 from openco.process.details import FollowUp, Handover
 from openco.process.records import Records
+from openco.process.rules.legal.disclosure import actor_refusals
 from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
 from openco.process.stages import STATUTORY_STEPS, ActorRole
 
@@ -254,6 +255,8 @@ def check_facts(case: Case, record: StepTaken, records: Records) -> tuple[Refusa
     if family is None:
         return (W4.refuse("unknown_family", family=case.family.id),)
     refusals = _actor_refusals(record, records, case.contact)
+    if not refusals:  # a worker of another unit sees the case: consent needed (L7)
+        refusals = actor_refusals(case, record, records)
     detail = record.detail
     if isinstance(detail, Handover):
         professional = records.professional(detail.to)

@@ -26,7 +26,7 @@ from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
 from openco.process.stages import STATUTORY_STEPS
 
-__all__ = ["L6", "L7"]
+__all__ = ["L6", "L7", "actor_refusals"]
 
 # Enum members as globals: in Python 3.11 ``Enum.X`` goes through ``EnumType.__getattr__``.
 _PARENT: Final = MeetingRole.PARENT
@@ -172,17 +172,35 @@ def _meeting_refusals(
 
 
 def _plan_refusals(case: Case, _record: StepTaken, plan: Plan, facts: _Facts) -> Iterator[Refusal]:
-    """Assigning a plan item to a professional discloses the plan to their unit."""
+    """A plan item discloses the plan to everyone named in it.
+
+    To the units of the professionals responsible or helping, and to a parent without custody.
+    """
     basis = case.invitation.statutory_basis if case.invitation is not None else None
-    seen: set[UnitId] = set()
+    child = case.concern.child
+    seen: set[str] = set()
     for item in plan.items:
-        unit = facts.records.unit_of(item.responsible)
-        if unit is not None and unit.id not in seen:
-            seen.add(unit.id)
-            yield from _judged(
-                facts, on=plan.agreed_on, scopes=_PLAN, unit=unit.id,
-                basis=basis,
-            )  # fmt: skip
+        for person in (item.responsible, *sorted(item.with_whom)):
+            unit = facts.records.unit_of(person)
+            if unit is not None and unit.id not in seen:
+                seen.add(unit.id)
+                yield from _judged(
+                    facts, on=plan.agreed_on, scopes=_PLAN, unit=unit.id,
+                    basis=basis,
+                )  # fmt: skip
+            elif (
+                unit is None
+                and person not in seen
+                and _is_parent_without_custody(facts.family, person, child)
+            ):
+                seen.add(person)
+                yield from _judged(facts, on=plan.agreed_on, scopes=_PLAN, person=person)
+
+
+def _is_parent_without_custody(family: Family, person: PersonId, child: PersonId) -> bool:
+    return not family.is_custodian(person, child) and any(
+        c.child == child and c.adult == person for c in family.custody
+    )
 
 
 def _handover_refusals(
@@ -199,14 +217,19 @@ def _handover_refusals(
     )  # fmt: skip
 
 
-def _actor_refusals(case: Case, record: StepTaken, facts: _Facts) -> tuple[Refusal, ...]:
-    """A worker of another unit taking a dialogue step sees the case."""
+def actor_refusals(case: Case, record: StepTaken, records: Records) -> tuple[Refusal, ...]:
+    """L7 for the actor: a worker of another unit taking a dialogue step sees the case.
+
+    Every dialogue step shows the case to whoever takes it, whichever rules guard its row, so
+    the workflow asks this on every step (with the facts of W4), not only on the rows that
+    list L7.
+    """
     if record.step in STATUTORY_STEPS or isinstance(record.detail, Handover):
         return NO
-    unit = facts.records.unit_of(record.actor)
+    unit = records.unit_of(record.actor)
     if unit is None or unit.id == case.unit:
         return NO
-    return _judged(facts, on=record.on, scopes=_CONCERN, unit=unit.id)
+    return _judged(_Facts.of(case, record, records), on=record.on, scopes=_CONCERN, unit=unit.id)
 
 
 def _check_sharing(
@@ -214,7 +237,7 @@ def _check_sharing(
 ) -> tuple[Refusal, ...]:
     detail = record.detail
     facts = _Facts.of(case, record, records)
-    found = list(_actor_refusals(case, record, facts))
+    found: list[Refusal] = []  # the actor is judged on every step: actor_refusals()
     if isinstance(detail, Invitation):
         found += _invitation_refusals(case, record, detail, facts)
     elif isinstance(detail, Meeting):
