@@ -15,6 +15,7 @@ from typing import Final
 
 from openco.errors import Refusal
 from openco.model.consent import DataScope
+from openco.model.family import Family
 from openco.model.ids import PersonId, UnitId
 from openco.model.meeting import Meeting, MeetingRole
 from openco.model.plan import Plan
@@ -50,6 +51,11 @@ class _Facts:
     @classmethod
     def of(cls, case: Case, record: StepTaken, records: Records) -> _Facts:
         return cls(case, record, records)
+
+    @property
+    def family(self) -> Family:
+        """The family as the records hold it (else the case's)."""
+        return self.judge.family
 
     @property
     def judge(self) -> Judge:
