@@ -10,20 +10,18 @@ consulted, and a worker of another unit taking a dialogue step.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Final
 
-import attrs
-
 from openco.errors import Refusal
-from openco.model.consent import Consent, DataScope
+from openco.model.consent import DataScope
 from openco.model.family import Family
-from openco.model.ids import ConsentId, PersonId, UnitId
+from openco.model.ids import PersonId, UnitId
 from openco.model.meeting import Meeting, MeetingRole
 from openco.model.plan import Plan
-from openco.process.case import Case, StepTaken
+from openco.process.case import Case, StepTaken, merge_consents
 from openco.process.details import Consultation, FollowUp, Handover, Invitation, StatutoryBasis
-from openco.process.disclosure import consent_states, refusals_for
+from openco.process.disclosure import Judge
 from openco.process.records import Records
 from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
@@ -31,25 +29,45 @@ from openco.process.stages import STATUTORY_STEPS
 
 __all__ = ["L6", "L7", "actor_refusals"]
 
+# Enum members as globals: in Python 3.11 ``Enum.X`` goes through ``EnumType.__getattr__``.
+_PARENT: Final = MeetingRole.PARENT
+
 _CONCERN: Final = frozenset({DataScope.CONCERN})
 _MEETING: Final = frozenset({DataScope.CONCERN, DataScope.MEETING})
 _PLAN: Final = frozenset({DataScope.PLAN})
 
 
-@attrs.frozen
 class _Facts:
-    """What every disclosure of one step is judged by, looked up once."""
+    """What every disclosure of one step is judged by, looked up when first needed."""
 
-    case: Case
-    records: Records
-    family: Family
-    states: Mapping[ConsentId, Consent]
+    __slots__ = ("_judge", "case", "record", "records")
+
+    def __init__(self, case: Case, record: StepTaken, records: Records) -> None:
+        self.case = case
+        self.record = record
+        self.records = records
+        self._judge: Judge | None = None
 
     @classmethod
     def of(cls, case: Case, record: StepTaken, records: Records) -> _Facts:
-        family = records.family(case.family.id) or case.family
-        states = consent_states((*case.consents, *record.consents))
-        return cls(case, records, family, states)
+        return cls(case, record, records)
+
+    @property
+    def family(self) -> Family:
+        """The family as the records hold it (else the case's)."""
+        return self.judge.family
+
+    @property
+    def judge(self) -> Judge:
+        judge = self._judge
+        if judge is None:
+            case, consents = self.case, self.record.consents
+            family = self.records.family(case.family.id) or case.family
+            states = case.consent_states()
+            if consents:
+                states = merge_consents(states, consents)
+            judge = self._judge = Judge(case, self.records, family, states)
+        return judge
 
 
 def _judged(
@@ -61,10 +79,9 @@ def _judged(
     person: PersonId | None = None,
     basis: StatutoryBasis | None = None,
 ) -> tuple[Refusal, ...]:
-    return refusals_for(
-        facts.case, facts.records, facts.family, facts.states, on=on, scopes=scopes, unit=unit,
-        person=person, basis=basis,
-    )  # fmt: skip
+    if unit is not None and unit == facts.case.unit:
+        return NO  # data staying in the case's own unit is no disclosure
+    return facts.judge.refusals(on=on, scopes=scopes, unit=unit, person=person, basis=basis)
 
 
 def _consultation_refusals(
@@ -153,7 +170,11 @@ def _meeting_refusals(
                     facts, on=meeting.held_on, scopes=_MEETING, unit=unit.id,
                     basis=basis,
                 )  # fmt: skip
-        elif role is MeetingRole.PARENT:
+        elif role is _PARENT or (
+            # The records, not the role recorded, say who is a parent without custody.
+            role is MeetingRole.CLOSE_NETWORK
+            and _is_parent_without_custody(facts.family, participant.person, case.concern.child)
+        ):
             yield from _judged(
                 facts, on=meeting.held_on, scopes=_MEETING,
                 person=participant.person,
