@@ -50,6 +50,7 @@ def test_dunder_all_is_complete() -> None:
         "details",
         "disclosure",
         "duties",
+        "flag",
         "participation",
         "records",
         "render",

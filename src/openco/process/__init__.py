@@ -9,11 +9,11 @@ a pure function of the case, the step, the actor and the day.
 
 Modules: ``stages`` (stage and step names), ``details`` and ``statutory`` (what steps record),
 ``case`` (the case and its history), ``participation`` (who makes the family present),
-``rules`` (the rule catalogue, a package: ``legal/``,
-``practice/`` and ``integrity``, one module per rule with its checks and duties),
-``transitions`` (the table and its validation), ``workflow`` (open, advance, replay), ``duties`` and
-``worklist`` (the worklist), ``schedule`` (every date calculation) and ``render`` (tables
-and diagrams).
+``rules`` (the rule catalogue, a package: ``legal/``, ``practice/`` and ``integrity``, one
+module per rule with its checks and duties), ``transitions`` (the table and its validation),
+``workflow`` (open, advance, replay), ``duties``, ``flag`` and ``worklist`` (the worklist and
+the flags on records), ``schedule`` (every date calculation) and ``render`` (tables and
+diagrams).
 
 This package imports :mod:`openco.model` and :mod:`openco.errors`, python-dateutil and the
 ``holidays`` calendar; nothing from :mod:`openco.io`, :mod:`openco.analysis` or
@@ -39,6 +39,7 @@ from openco.process.disclosure import consent_states as consent_states
 from openco.process.disclosure import may_disclose as may_disclose
 from openco.process.duties import Duty as Duty
 from openco.process.duties import Obligation as Obligation
+from openco.process.flag import Flag as Flag
 from openco.process.participation import Presence as Presence
 from openco.process.participation import family_present as family_present
 from openco.process.participation import presence as presence
@@ -82,6 +83,7 @@ from openco.process.workflow import enabled_steps as enabled_steps
 from openco.process.workflow import open_case as open_case
 from openco.process.workflow import replay as replay
 from openco.process.worklist import area_obligations as area_obligations
+from openco.process.worklist import flags as flags
 from openco.process.worklist import obligations as obligations
 
 __all__ = [
@@ -102,6 +104,7 @@ __all__ = [
     "Disclosure",
     "DisclosureGrounds",
     "Duty",
+    "Flag",
     "FollowUp",
     "Handover",
     "Invitation",
@@ -138,6 +141,7 @@ __all__ = [
     "consent_states",
     "enabled_steps",
     "family_present",
+    "flags",
     "may_disclose",
     "obligations",
     "open_case",

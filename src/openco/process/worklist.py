@@ -14,11 +14,12 @@ from collections.abc import Iterable
 from openco.process import schedule
 from openco.process.case import Case
 from openco.process.duties import Duty, Obligation
+from openco.process.flag import Flag
 from openco.process.records import Records
 from openco.process.stages import ActorRole
 from openco.process.transitions import DEFAULT_WORKFLOW, Workflow
 
-__all__ = ["area_obligations", "obligations"]
+__all__ = ["area_obligations", "flags", "obligations"]
 
 
 def obligations(
@@ -40,6 +41,24 @@ def obligations(
         if rule.duties is not None and rule.code not in workflow.disabled:
             found.extend(rule.duties(case, today, workflow.settings, records))
     return tuple(sorted(found, key=lambda o: (o.due, o.rule, o.ref or "")))
+
+
+def flags(
+    case: Case, *, records: Records, workflow: Workflow = DEFAULT_WORKFLOW
+) -> tuple[Flag, ...]:
+    """Every flag the rules of *workflow* put on the records of *case*, oldest record first.
+
+    A flag never refuses a step: it marks a record for the worker and their supervisor to look
+    at, such as a notification recorded after a custodian had been told of a suspected offence
+    before the police were notified (L20, Child Welfare Act §25.3). Flags follow from the
+    history and *records*, so the same case always carries the same flags. Legal flag rules
+    cannot be switched off; a practice one that is switched off flags nothing.
+    """
+    found: list[Flag] = []
+    for rule in workflow.rules:
+        if rule.flags is not None and rule.code not in workflow.disabled:
+            found.extend(rule.flags(case, workflow.settings, records))
+    return tuple(sorted(found, key=lambda f: (f.record, f.rule, f.key)))
 
 
 def area_obligations(

@@ -1,4 +1,4 @@
-"""The rules of the workflow, as a catalogue: legal duties (L1-L9, L18-L19), practice (P10-P17).
+"""The rules of the workflow, as a catalogue: legal duties (L1-L9, L18-L20), practice (P10-P17).
 
 Every rule is a :class:`Rule` with a code, a title, its basis (the statute section or the
 method it comes from) and its source, and its kind: a *guard* refuses a step that would break
@@ -8,7 +8,9 @@ municipality, with :meth:`openco.process.transitions.Workflow.configured`.
 
 A guard is a function ``check(case, record, settings)`` that returns the refusals for the
 record about to be added (an empty tuple when the step may go ahead). A duty function
-``duties(case, today, settings)`` returns the obligations the rule puts on the case.
+``duties(case, today, settings)`` returns the obligations the rule puts on the case. A flag
+function ``flags(case, settings, records)`` returns the :class:`~openco.process.flag.Flag`
+findings on the case's records (kind *flag*): shown with a record, never refusing it.
 
 Where a rule lives (each rule with its checks and its duties in one module):
 
@@ -16,7 +18,7 @@ Where a rule lives (each rule with its checks and its duties in one module):
   ``settings`` – the parameters a municipality may set (:class:`Settings`);
 * ``legal/`` – L1 ``notification``, L2 ``joint_contact``, L3 ``police``, L4 ``anonymity``,
   L5 ``channel``, L6 and L7 ``disclosure``, L8 ``child``, L9 ``assessment``, L18
-  ``interpreter``, L19 ``child_view``;
+  ``interpreter``, L19 ``child_view``, L20 ``police_first``;
 * ``practice/`` – P10 ``zone``, P11 ``raising``, P12 ``joint_contact``, P13
   ``family_present``, P14 ``anticipation``, P15 ``close_network``, P16 ``responsibility``,
   P17 ``area``;
@@ -48,6 +50,7 @@ from openco.process.rules.legal import L8 as L8
 from openco.process.rules.legal import L9 as L9
 from openco.process.rules.legal import L18 as L18
 from openco.process.rules.legal import L19 as L19
+from openco.process.rules.legal import L20 as L20
 from openco.process.rules.legal.child import check_opening as check_opening
 from openco.process.rules.practice import P10 as P10
 from openco.process.rules.practice import P11 as P11
@@ -59,6 +62,7 @@ from openco.process.rules.practice import P16 as P16
 from openco.process.rules.practice import P17 as P17
 from openco.process.rules.rule import Check as Check
 from openco.process.rules.rule import Duties as Duties
+from openco.process.rules.rule import Flags as Flags
 from openco.process.rules.rule import Labels as Labels
 from openco.process.rules.rule import Rule as Rule
 from openco.process.rules.rule import RuleGroup as RuleGroup
@@ -78,6 +82,7 @@ __all__ = [
     "L9",
     "L18",
     "L19",
+    "L20",
     "P10",
     "P11",
     "P12",
@@ -93,6 +98,7 @@ __all__ = [
     "W4",
     "Check",
     "Duties",
+    "Flags",
     "Labels",
     "Rule",
     "RuleGroup",

@@ -12,10 +12,11 @@ from openco.errors import Refusal
 from openco.model.label import LabelledEnum
 from openco.process.case import Case, StepTaken
 from openco.process.duties import Obligation
+from openco.process.flag import Flag
 from openco.process.records import Records
 from openco.process.rules.settings import Settings
 
-__all__ = ["NO", "Check", "Duties", "Labels", "Rule", "RuleGroup", "RuleKind"]
+__all__ = ["NO", "Check", "Duties", "Flags", "Labels", "Rule", "RuleGroup", "RuleKind"]
 
 
 @attrs.frozen
@@ -47,6 +48,7 @@ class RuleKind(LabelledEnum):
 
     GUARD = ("guard", "estää askeleen", "hindrar ett steg", "refuses a step")
     OBLIGATION = ("obligation", "luo velvollisuuden", "skapar en skyldighet", "creates a duty")
+    FLAG = ("flag", "merkitsee kirjauksen", "markerar en registrering", "flags a record")
 
 
 class RuleGroup(LabelledEnum):
@@ -62,6 +64,9 @@ Check = Callable[[Case, StepTaken, Settings, Records], tuple[Refusal, ...]]
 
 Duties = Callable[[Case, dt.date, Settings, Records], tuple[Obligation, ...]]
 """An obligation rule's duties in a case on a given day."""
+
+Flags = Callable[[Case, Settings, Records], tuple[Flag, ...]]
+"""A flagging rule's findings on the records of a case (never a refusal: the steps stand)."""
 
 NO: Final[tuple[Refusal, ...]] = ()
 
@@ -102,6 +107,7 @@ class Rule:
     messages: Mapping[str, Labels] = attrs.field(factory=dict)
     check: Check | None = None
     duties: Duties | None = None
+    flags: Flags | None = None
 
     @property
     def configurable(self) -> bool:
@@ -117,6 +123,37 @@ class Rule:
     def is_obligation(self) -> bool:
         """Whether the rule creates duties."""
         return RuleKind.OBLIGATION in self.kinds
+
+    @property
+    def is_flag(self) -> bool:
+        """Whether the rule flags records (findings shown with a record, never refusals)."""
+        return RuleKind.FLAG in self.kinds
+
+    def _texts(self, key: str, params: Mapping[str, object]) -> dict[str, str]:
+        words = self.messages[key]
+        return {
+            language: getattr(words, language).format(
+                **{name: _render(value, language) for name, value in params.items()}
+            )
+            for language in ("fi", "sv", "en")
+        }
+
+    def flag(self, key: str, record: int, case: Case, **params: object) -> Flag:
+        """The :class:`~openco.process.flag.Flag` for *key* on the *record*-th record of *case*.
+
+        Raises:
+            KeyError: the rule has no message *key*.
+        """
+        taken = case.history[record]
+        return Flag(
+            rule=self.code,
+            key=key,
+            record=record,
+            step=taken.step,
+            on=taken.on,
+            params=tuple((name, _plain(value)) for name, value in params.items()),
+            **self._texts(key, params),
+        )
 
     def refuse(self, key: str, **params: object) -> Refusal:
         """The :class:`~openco.errors.Refusal` for *key*, its message filled in with *params*.

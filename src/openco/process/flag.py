@@ -1,0 +1,73 @@
+"""Flags: findings the rules make on a record of a case, shown with it, never blocking it.
+
+A :class:`Flag` is not a refusal: the step was taken and stands (a notification is never
+blocked). It says that something about the record deserves a second look, with the rule behind
+it and a message in Finnish, Swedish and English: for example, a notification recorded after a
+custodian had been told of a suspected offence before the police were notified (rule L20).
+:func:`openco.process.flags` lists every flag of a case; flags follow from the history, so a
+replayed case has the same flags and a stored history cannot drop one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from openco.model.label import LabelledEnum
+
+__all__ = ["Flag"]
+
+_LANGUAGES = ("fi", "sv", "en")
+
+
+@attrs.frozen(kw_only=True)
+class Flag:
+    """A finding of rule *rule* (check *key*) on the record at *record* in the case's history.
+
+    *step* and *on* are that record's step and day; *params* the values the message was built
+    from, as ``(name, value)`` pairs; the message is kept in fi/sv/en.
+
+    >>> from openco.process.stages import Step
+    >>> f = Flag(rule="L20", key="custodian_told_first", record=5,
+    ...          step=Step.NOTIFY_CHILD_WELFARE, on=dt.date(2026, 3, 2),
+    ...          fi="Huoltajalle kerrottiin ensin.", sv="Vårdnadshavaren fick veta först.",
+    ...          en="The custodian was told first.")
+    >>> str(f)
+    '[L20] record 5 (notify_child_welfare, 2026-03-02): The custodian was told first.'
+    """
+
+    rule: str
+    key: str
+    record: int
+    step: LabelledEnum
+    on: dt.date
+    params: tuple[tuple[str, object], ...] = ()
+    fi: str
+    sv: str
+    en: str
+
+    def message(self, language: object = "en") -> str:
+        """The message in *language*: ``"fi"``, ``"sv"`` or ``"en"`` (or a ``Language`` member).
+
+        Raises:
+            ValueError: *language* is none of fi, sv, en.
+        """
+        code = getattr(language, "value", language)
+        if code not in _LANGUAGES:
+            raise ValueError(f"language: got {language!r}, allowed: one of fi, sv, en")
+        return str(getattr(self, str(code)))
+
+    def param(self, name: str) -> object:
+        """The value of the parameter *name*.
+
+        Raises:
+            KeyError: the flag has no such parameter.
+        """
+        for key, value in self.params:
+            if key == name:
+                return value
+        raise KeyError(name)
+
+    def __str__(self) -> str:
+        return f"[{self.rule}] record {self.record} ({self.step.value}, {self.on}): {self.en}"
