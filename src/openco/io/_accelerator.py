@@ -61,12 +61,31 @@ def available() -> bool:
 
 
 def accelerator_enabled() -> bool:
-    """Whether the readers try msgspec first now."""
+    """Whether ``loads``, ``iter_loads`` and ``load_documents`` try msgspec first now.
+
+    True when msgspec is installed (``pip install 'openco[fast]'``), the environment variable
+    ``OPENCO_NO_ACCELERATOR`` was not set (to anything but ``0``) when openco was imported, and
+    :func:`use_accelerator` has not switched it off. Either way the same texts are accepted,
+    as equal objects, and refused with the same messages (``docs/io.md``).
+    """
     return _state["on"]
 
 
 def use_accelerator(on: bool) -> bool:
-    """Switch the accelerator on or off; returns whether it was on. On needs msgspec."""
+    """Switch the msgspec accelerator of the readers on or off, for the whole process.
+
+    Args:
+        on: ``True`` to try msgspec first (it stays off if msgspec is not installed),
+            ``False`` for the strict path alone.
+
+    Returns:
+        Whether it was on before, to switch it back:
+
+        >>> was = use_accelerator(False)
+        >>> accelerator_enabled()
+        False
+        >>> _ = use_accelerator(was)
+    """
     was = _state["on"]
     _state["on"] = on and _msgspec is not None
     return was
