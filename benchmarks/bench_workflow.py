@@ -4,6 +4,7 @@ Run from the repository root (needs the ``bench`` extra)::
 
     python benchmarks/bench_workflow.py            # timings, then memory in fresh processes
     python benchmarks/bench_workflow.py --quick    # fewer repeats, smaller memory runs
+    python benchmarks/bench_workflow.py --growth   # cost per record of long histories
 
 The case is :func:`openco.testing.workflow.good_path`: assess, prepare, raise, continue with own
 means, re-assess, propose a network meeting, agree it with the family, hold an anticipation
@@ -24,6 +25,11 @@ Reported:
   into the embedding system's data) and with every case holding its own copies.
 
 Timings interleave the implementations within each repeat and report the median.
+
+``--growth`` measures how the cost grows with a case's length instead: histories of
+:func:`openco.testing.histories.long_path` with 1,000 to 64,000 records, built by ``advance``
+and rebuilt by ``replay`` (CPU time, best of a few runs), with the time per record and the
+growth factor from one size to the next (1.0: linear).
 """
 
 from __future__ import annotations
@@ -48,6 +54,7 @@ from openco.process import (
     open_case,
     replay,
 )
+from openco.testing.histories import CYCLE_STEPS, long_path
 from openco.testing.workflow import Attempt, Cast, good_path, make_cast
 
 STEPS_IN_CASE = 12
@@ -360,6 +367,59 @@ def memory(kind: str, count: int) -> tuple[float, int, float]:
     return float(out[0]), int(out[1]), float(out[2])
 
 
+# --------------------------------------------------------------------------- growth
+
+GROWTH_SIZES = (1_000, 4_000, 16_000, 64_000)
+
+
+def _best_cpu(fn: Callable[[], object], repeats: int) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        gc.collect()
+        start = time.process_time()
+        fn()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def growth(sizes: tuple[int, ...], repeats: int) -> None:
+    """Print the cost per record of building and replaying histories of *sizes* records."""
+    cast = make_cast()
+    records = cast.records
+    print(
+        "| records | advance s | µs / record | growth | replay s | µs / record | growth |\n"
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    )
+    before: tuple[int, float, float] | None = None
+    for size in sizes:
+        cycles = max(0, (size - 12 + CYCLE_STEPS - 1) // CYCLE_STEPS)
+        path = long_path(cast, cycles=cycles)
+        holder: list[Case] = []
+
+        def build(path: tuple[Attempt, ...] = path, holder: list[Case] = holder) -> None:
+            holder[:] = [openco_run(cast, path, len(path))]
+
+        built = _best_cpu(build, repeats)
+        case = holder[0]
+        n = len(case.history)
+        replayed = _best_cpu(
+            lambda case=case: replay(case.history, records=records, today=TODAY), repeats
+        )
+        assert replay(case.history, records=records, today=TODAY) == case
+        grow_build = grow_replay = ""
+        if before is not None:
+            size_ratio = n / before[0]
+            grow_build = f"{built / before[1] / size_ratio:.2f}"
+            grow_replay = f"{replayed / before[2] / size_ratio:.2f}"
+        print(
+            f"| {n:,} | {built:.3f} | {built / n * 1e6:.1f} | {grow_build} "
+            f"| {replayed:.3f} | {replayed / n * 1e6:.1f} | {grow_replay} |",
+            flush=True,
+        )
+        before = (n, built, replayed)
+    print("\ngrowth: time ratio divided by the size ratio from the row before (1.00 = linear)")
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -369,7 +429,17 @@ def main() -> None:
     parser.add_argument(
         "--memory-child", nargs=2, metavar=("KIND", "COUNT"), help=argparse.SUPPRESS
     )
+    parser.add_argument("--growth", action="store_true", help="cost per record of long cases")
+    parser.add_argument(
+        "--sizes",
+        default=",".join(map(str, GROWTH_SIZES)),
+        help="history lengths for --growth (comma-separated)",
+    )
     args = parser.parse_args()
+    if args.growth:
+        print(f"Python {sys.version.split()[0]}; load average {os.getloadavg()[0]:.2f}")
+        growth(tuple(int(x) for x in args.sizes.split(",")), repeats=2 if args.quick else 3)
+        return
     if args.memory_child:
         memory_child(args.memory_child[0], int(args.memory_child[1]))
         return

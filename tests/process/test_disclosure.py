@@ -32,12 +32,14 @@ from openco.model import (
     Professional,
 )
 from openco.process import (
+    ActorRole,
     Case,
     DisclosureGrounds,
     Handover,
     Invitation,
     Provision,
     Records,
+    Stage,
     StatutoryBasis,
     Step,
     advance,
@@ -364,3 +366,48 @@ class TestTheJudgement:
         found = refusals(case, HOLD)
 
         assert ("L7", "consent", CAST.colleague_unit) in found
+
+
+class TestEveryoneTheStatefulOracleFoundUncovered:
+    """Found by the stateful test's own oracle: people who heard of the family unchecked.
+
+    The interpretation table of docs/workflow.md lists them among those who hear about the
+    family ("a worker of another unit taking a dialogue step"; "the unit of a professional
+    responsible for a plan item"; "a parent without custody"), but the rule did not ask.
+    """
+
+    def test_a_clinic_nurse_taking_a_dialogue_step_in_the_day_care_case_needs_consent(
+        self,
+    ) -> None:
+        """Continuing the dialogue's row lists no L7; the nurse still sees the case."""
+        raised, cont = good_case(steps=3), PATH[3]
+        by_nurse = attrs.evolve(cont, actor=CAST.colleague, role=ActorRole.COLLEAGUE)
+
+        assert refusals(raised, by_nurse) == [("L7", "consent", CAST.colleague_unit)]
+        mothers_word = CAST.consents[0]  # the mother lets the clinic see the concern
+        assert take(raised, by_nurse, consents=(mothers_word,)).stage is Stage.CONTINUING
+
+    def test_a_helper_from_another_unit_in_a_plan_item_learns_the_plan(self) -> None:
+        """Social services (no consent) helping the nurse with her item hears the plan."""
+        assert isinstance(PLAN.detail, Plan)
+        first, second = PLAN.detail.items
+        helped = attrs.evolve(second, with_whom={CAST.custodian, CAST.social_worker})
+        plan = attrs.evolve(PLAN.detail, items=(first, helped))
+
+        found = refusals(good_case(steps=8), PLAN, detail=plan)
+
+        assert found == [("L7", "consent", CAST.social_unit)]
+
+    def test_a_plan_item_for_the_parent_without_custody_needs_the_custodians_consent(
+        self,
+    ) -> None:
+        """The father, without custody, learns the plan only with the mother's agreement."""
+        assert isinstance(PLAN.detail, Plan)
+        first, second = PLAN.detail.items
+        plan = attrs.evolve(
+            PLAN.detail, items=(attrs.evolve(first, responsible=CAST.parent), second)
+        )
+
+        found = refusals(good_case(steps=8), PLAN, detail=plan)
+
+        assert found == [("L7", "parent", CAST.parent)]

@@ -575,7 +575,8 @@ class TestP10OwnAssessment:
                 records=RECORDS,
             )
 
-        assert error.value.codes == ("P10",)
+        # L7 too: no consent lets the clinic's nurse see the day care's case.
+        assert error.value.codes == ("L7", "P10")
 
     def test_switched_off_by_a_municipality_the_step_goes_ahead(self) -> None:
         assess = step_of(Step.ASSESS)
@@ -591,6 +592,7 @@ class TestP10OwnAssessment:
             role=ActorRole.COLLEAGUE,
             on=assess.on,
             detail=assess.detail,
+            consents=CAST.consents[:1],  # the mother lets the clinic see the concern (L7)
             workflow=variant,
             records=RECORDS,
         )

@@ -173,6 +173,7 @@ class TestValidation:
             role=ActorRole.COLLEAGUE,
             on=first.on,
             detail=first.detail,
+            consents=CAST.consents[:1],  # the mother lets the clinic see the concern (L7)
             workflow=workflow,
             records=RECORDS,
         )

@@ -43,7 +43,10 @@ class CustodyKind(LabelledEnum):
     @property
     def is_custodian(self) -> bool:
         """Whether this relation gives custody."""
-        return self is not CustodyKind.NON_CUSTODIAL_PARENT
+        return self is not _NON_CUSTODIAL  # a global: CustodyKind.X costs a metaclass hook
+
+
+_NON_CUSTODIAL: Final = CustodyKind.NON_CUSTODIAL_PARENT
 
 
 @attrs.frozen(kw_only=True)

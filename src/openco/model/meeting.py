@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -75,25 +75,30 @@ class MeetingRole(LabelledEnum):
         "recording facilitator",
     )
 
+    # The sets are module constants: in Python 3.11 every ``MeetingRole.X`` goes through
+    # ``EnumType.__getattr__``, about ten times the cost of reading a global, and the rules ask
+    # these of every participant at every meeting.
     @property
     def is_family(self) -> bool:
         """Whether the role is the child's or a parent's."""
-        return self in (MeetingRole.CHILD, MeetingRole.CUSTODIAN, MeetingRole.PARENT)
+        return self in _FAMILY_ROLES
 
     @property
     def is_professional(self) -> bool:
         """Whether the role is taken by a worker (initiator and facilitators included)."""
-        return self in (
-            MeetingRole.PROFESSIONAL,
-            MeetingRole.INITIATOR,
-            MeetingRole.INTERVIEWER,
-            MeetingRole.RECORDER,
-        )
+        return self in _PROFESSIONAL_ROLES
 
     @property
     def is_facilitator(self) -> bool:
         """Whether the role is one of the two facilitators'."""
-        return self in (MeetingRole.INTERVIEWER, MeetingRole.RECORDER)
+        return self in _FACILITATOR_ROLES
+
+
+_FAMILY_ROLES: Final = frozenset({MeetingRole.CHILD, MeetingRole.CUSTODIAN, MeetingRole.PARENT})
+_PROFESSIONAL_ROLES: Final = frozenset(
+    {MeetingRole.PROFESSIONAL, MeetingRole.INITIATOR, MeetingRole.INTERVIEWER, MeetingRole.RECORDER}
+)
+_FACILITATOR_ROLES: Final = frozenset({MeetingRole.INTERVIEWER, MeetingRole.RECORDER})
 
 
 @attrs.frozen(kw_only=True)

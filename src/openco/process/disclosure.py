@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -32,19 +32,28 @@ from openco.model.family import Family
 from openco.model.ids import ConsentId, PersonId, UnitId
 from openco.model.label import LabelledEnum
 from openco.model.person import CHILD_AGE_LIMIT
-from openco.process.case import Case
+from openco.process.case import Case, merge_consents
 from openco.process.details import StatutoryBasis
 from openco.process.records import Records
+
+if TYPE_CHECKING:
+    from openco.process.rules.rule import Rule
 
 __all__ = [
     "CAPABLE_AGE",
     "Disclosure",
     "DisclosureGrounds",
+    "Judge",
     "child_can_decide",
     "consent_states",
     "may_disclose",
     "refusals_for",
 ]
+
+# Enum members as globals: in Python 3.11 ``Enum.X`` goes through ``EnumType.__getattr__``.
+_SELF: Final = ConsentGiver.SELF
+_PROHIBITED: Final = ConsentDecision.PROHIBITED
+_REFUSED: Final = ConsentDecision.REFUSED
 
 CAPABLE_AGE: Final = 12
 """The age from which a child is taken as able to consent for themself, unless the worker has
@@ -97,20 +106,7 @@ def consent_states(consents: Iterable[Consent]) -> Mapping[ConsentId, Consent]:
     >>> state[ConsentId("k1")].withdrawn_on
     datetime.date(2026, 4, 1)
     """
-    states: dict[ConsentId, Consent] = {}
-    for consent in consents:
-        before = states.get(consent.id)
-        if before is None:
-            states[consent.id] = consent
-            continue
-        withdrawn = [d for d in (before.withdrawn_on, consent.withdrawn_on) if d is not None]
-        decision = consent.decision
-        if before.decision is not ConsentDecision.GIVEN and decision is ConsentDecision.GIVEN:
-            decision = before.decision
-        states[consent.id] = attrs.evolve(
-            consent, withdrawn_on=min(withdrawn) if withdrawn else None, decision=decision
-        )
-    return states
+    return merge_consents({}, consents)
 
 
 def _age_on(family: Family, person: PersonId, day: dt.date) -> int | None:
@@ -133,71 +129,158 @@ def child_can_decide(consent: Consent, family: Family, day: dt.date) -> bool:
     return age is not None and (age >= CAPABLE_AGE or age >= CHILD_AGE_LIMIT)
 
 
-def _counts(
-    consent: Consent, case: Case, family: Family, day: dt.date, *, agreement: bool = False
-) -> str | None:
-    """``None`` if *consent* is a valid declaration for the case's child, else why not.
-
-    With *agreement* (a parent without custody taking part) a custodian's declaration counts
-    even where the child can decide: both are needed then.
-    """
-    child = case.concern.child
-    if consent.subject != child or consent.family != case.family.id:
-        return "other_subject"
-    capable = child_can_decide(consent, family, day)
-    if consent.giver is ConsentGiver.SELF:
-        return None if capable else "child_not_capable"
-    if not family.is_custodian(consent.given_by, child):
-        return "not_custodian"
-    return "child_decides" if capable and not agreement else None
-
-
-@attrs.frozen(kw_only=True)
 class _Judged:
-    covered: tuple[ConsentId, ...]
-    blocked: tuple[ConsentId, ...]
-    refused: tuple[ConsentId, ...]
-    invalid: str | None
+    """The consents that bear on one recipient: covering, prohibiting, refusing, or why none."""
+
+    __slots__ = ("blocked", "covered", "invalid", "refused")
+
+    def __init__(
+        self,
+        covered: tuple[ConsentId, ...],
+        blocked: tuple[ConsentId, ...],
+        refused: tuple[ConsentId, ...],
+        invalid: str | None,
+    ) -> None:
+        self.covered = covered
+        self.blocked = blocked
+        self.refused = refused
+        self.invalid = invalid
 
 
-def _judge_consents(  # noqa: PLR0917 - the facts of one judgement
-    states: Mapping[ConsentId, Consent],
-    case: Case,
-    family: Family,
-    recipient: str,
-    scopes: frozenset[DataScope],
-    on: dt.date,
-    *,
-    giver: ConsentGiver | None = None,
-    agreement: bool = False,
-) -> _Judged:
-    covered: list[ConsentId] = []
-    blocked: list[ConsentId] = []
-    refused: list[ConsentId] = []
-    invalid: str | None = None
-    missing = set(scopes)
-    for consent in states.values():
-        if not consent.names(recipient) or not consent.is_valid_on(on):
-            continue
-        why = _counts(consent, case, family, on, agreement=agreement)
-        if why is not None:
-            invalid = invalid or why
-            continue
-        if giver is not None and consent.giver is not giver:
-            continue
-        if consent.decision is ConsentDecision.PROHIBITED:
-            blocked.append(consent.id)
-        elif consent.decision is ConsentDecision.REFUSED:
-            refused.append(consent.id)
-        elif consent.scopes & missing:
-            covered.append(consent.id)
-            missing -= consent.scopes
-    return _Judged(
-        covered=tuple(covered) if not missing else (),
-        blocked=tuple(blocked),
-        refused=tuple(refused),
-        invalid=invalid,
-    )
+class Judge:
+    """The disclosures of one step, judged by the same case, records, family and consents.
+
+    What does not depend on the recipient (whose consent counts for the child on a day) is
+    worked out once, and a recipient judged twice (two facilitators of one unit) is answered
+    from the first judgement. For a rule that checks many recipients; the answers are those
+    of :func:`refusals_for`.
+    """
+
+    __slots__ = ("_ages", "_custodians", "_seen", "case", "family", "records", "states")
+
+    def __init__(
+        self,
+        case: Case,
+        records: Records,
+        family: Family,
+        states: Mapping[ConsentId, Consent],
+    ) -> None:
+        self.case = case
+        self.records = records
+        self.family = family
+        self.states = states
+        self._custodians: frozenset[PersonId] | None = None
+        self._ages: dict[tuple[PersonId, dt.date], int | None] = {}
+        self._seen: dict[tuple[object, ...], tuple[Refusal, ...]] = {}
+
+    def refusals(
+        self,
+        *,
+        on: dt.date,
+        scopes: frozenset[DataScope],
+        unit: UnitId | None = None,
+        person: PersonId | None = None,
+        basis: StatutoryBasis | None = None,
+    ) -> tuple[Refusal, ...]:
+        """The refusals of :func:`may_disclose` alone (empty: allowed)."""
+        key = (unit, person, scopes, on, id(basis))
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = self._judge(on, scopes, unit, person, basis)
+        return found
+
+    def _judge(
+        self,
+        on: dt.date,
+        scopes: frozenset[DataScope],
+        unit: UnitId | None,
+        person: PersonId | None,
+        basis: StatutoryBasis | None,
+    ) -> tuple[Refusal, ...]:
+        case = self.case
+        if unit is not None and (unit == case.unit or _basis_covers(basis, unit, self.records)):
+            return ()
+        recipient = str(unit if unit is not None else person)
+        judged = self.consents(recipient, scopes, on)
+        if judged.covered and not judged.blocked and person is None:
+            return ()
+        return _refusals(self, judged, recipient, scopes, on, basis, unit, person)
+
+    def custodian(self, adult: PersonId) -> bool:
+        """Whether *adult* has custody of the case's child (per the family)."""
+        custodians = self._custodians
+        if custodians is None:
+            custodians = frozenset(self.family.custodians_of(self.case.concern.child))
+            self._custodians = custodians
+        return adult in custodians
+
+    def age(self, person: PersonId, day: dt.date) -> int | None:
+        """*person*'s age on *day*, ``None`` if they are not a member of the family."""
+        key = (person, day)
+        ages = self._ages
+        if key in ages:
+            return ages[key]
+        age = ages[key] = _age_on(self.family, person, day)
+        return age
+
+    def can_decide(self, consent: Consent, day: dt.date) -> bool:
+        """:func:`child_can_decide` for *consent* on *day*."""
+        if consent.judged_capable is not None:
+            return consent.judged_capable
+        age = self.age(consent.subject, day)
+        return age is not None and (age >= CAPABLE_AGE or age >= CHILD_AGE_LIMIT)
+
+    def counts(self, consent: Consent, day: dt.date, *, agreement: bool = False) -> str | None:
+        """``None`` if *consent* is a valid declaration for the case's child, else why not.
+
+        With *agreement* (a parent without custody taking part) a custodian's declaration
+        counts even where the child can decide: both are needed then.
+        """
+        case = self.case
+        if consent.subject != case.concern.child or consent.family != case.family.id:
+            return "other_subject"
+        capable = self.can_decide(consent, day)
+        if consent.giver is _SELF:
+            return None if capable else "child_not_capable"
+        if not self.custodian(consent.given_by):
+            return "not_custodian"
+        return "child_decides" if capable and not agreement else None
+
+    def consents(
+        self,
+        recipient: str,
+        scopes: frozenset[DataScope],
+        on: dt.date,
+        *,
+        giver: ConsentGiver | None = None,
+        agreement: bool = False,
+    ) -> _Judged:
+        """The consents in their latest state that bear on *recipient* on *on*."""
+        covered: list[ConsentId] = []
+        blocked: list[ConsentId] = []
+        refused: list[ConsentId] = []
+        invalid: str | None = None
+        missing = set(scopes)
+        for consent in self.states.values():
+            if not consent.names(recipient) or not consent.is_valid_on(on):
+                continue
+            why = self.counts(consent, on, agreement=agreement)
+            if why is not None:
+                invalid = invalid or why
+                continue
+            if giver is not None and consent.giver is not giver:
+                continue
+            decision = consent.decision
+            if decision is _PROHIBITED:
+                blocked.append(consent.id)
+            elif decision is _REFUSED:
+                refused.append(consent.id)
+            elif consent.scopes & missing:
+                covered.append(consent.id)
+                missing -= consent.scopes
+        return _Judged(
+            tuple(covered) if not missing else (), tuple(blocked), tuple(refused), invalid
+        )
 
 
 def _basis_covers(basis: StatutoryBasis | None, unit: UnitId | None, records: Records) -> bool:
@@ -233,7 +316,10 @@ def may_disclose(
         raise ValueError("may_disclose: give exactly one of unit= and person=")
     wanted = frozenset(scopes)
     family = records.family(case.family.id) or case.family
-    states = consent_states((*case.consents, *consents))
+    states = case.consent_states()
+    if consents:
+        states = merge_consents(states, consents)
+    judge = Judge(case, records, family, states)
     recipient = str(unit if unit is not None else person)
     across: bool | None = None
     if unit is not None:
@@ -244,13 +330,13 @@ def may_disclose(
             )  # fmt: skip
         own, other = records.unit(case.unit), records.unit(unit)
         across = None if own is None or other is None else not own.same_controller(other)
-    judged = _judge_consents(states, case, family, recipient, wanted, on)
+    judged = judge.consents(recipient, wanted, on)
     if _basis_covers(basis, unit, records):
         return Disclosure(
             allowed=True, recipient=recipient, on=on, scopes=wanted,
             grounds=DisclosureGrounds.STATUTORY_BASIS, basis=basis, across_controllers=across,
         )  # fmt: skip
-    reasons = _refusals(case, family, states, judged, recipient, wanted, on, basis, unit, person)
+    reasons = _refusals(judge, judged, recipient, wanted, on, basis, unit, person)
     if reasons:
         return Disclosure(
             allowed=False, recipient=recipient, on=on, scopes=wanted,
@@ -278,19 +364,16 @@ def refusals_for(
     """The refusals of :func:`may_disclose` alone (empty: allowed).
 
     For a rule that checks many recipients of one step: *family* is the records' family and
-    *states* the :func:`consent_states` of the case and the step, both computed once.
+    *states* the :func:`consent_states` of the case and the step, both computed once. A
+    :class:`Judge` answers many such questions for one step faster.
     """
-    if unit is not None and (unit == case.unit or _basis_covers(basis, unit, records)):
-        return ()
-    recipient = str(unit if unit is not None else person)
-    judged = _judge_consents(states, case, family, recipient, scopes, on)
-    return _refusals(case, family, states, judged, recipient, scopes, on, basis, unit, person)
+    return Judge(case, records, family, states).refusals(
+        on=on, scopes=scopes, unit=unit, person=person, basis=basis
+    )
 
 
 def _refusals(  # noqa: PLR0911, PLR0917 - one reason per way a disclosure fails
-    case: Case,
-    family: Family,
-    states: Mapping[ConsentId, Consent],
+    judge: Judge,
     judged: _Judged,
     recipient: str,
     scopes: frozenset[DataScope],
@@ -299,51 +382,52 @@ def _refusals(  # noqa: PLR0911, PLR0917 - one reason per way a disclosure fails
     unit: UnitId | None,
     person: PersonId | None,
 ) -> tuple[Refusal, ...]:
-    from openco.process.rules.legal.disclosure import L7  # noqa: PLC0415 - the rule imports us
-
+    l7 = _l7()
+    case = judge.case
     if judged.blocked:
-        return (L7.refuse("prohibited", recipient=recipient, on=on),)
+        return (l7.refuse("prohibited", recipient=recipient, on=on),)
     if person is not None:
         # A parent without custody: a custodian's agreement, and the child's too where the
         # child can decide.
-        custodian_side = _judge_consents(
-            states, case, family, recipient, scopes, on,
-            giver=ConsentGiver.CUSTODIAN, agreement=True,
-        )  # fmt: skip
+        custodian_side = judge.consents(
+            recipient, scopes, on, giver=ConsentGiver.CUSTODIAN, agreement=True
+        )
         if not custodian_side.covered:
-            return (L7.refuse("parent", recipient=recipient),)
+            return (l7.refuse("parent", recipient=recipient),)
         if (
-            _child_capable_now(states, case, family, on)
-            and not _judge_consents(
-                states, case, family, recipient, scopes, on, giver=ConsentGiver.SELF
-            ).covered
+            _child_capable_now(judge, on)
+            and not judge.consents(recipient, scopes, on, giver=ConsentGiver.SELF).covered
         ):
-            return (L7.refuse("parent_child", recipient=recipient),)
+            return (l7.refuse("parent_child", recipient=recipient),)
         return ()
     if judged.covered:
         return ()
     if basis is not None and unit is not None:
         key = "basis_recipient" if unit not in basis.units else "basis_provision"
-        return (L7.refuse(key, recipient=recipient, provision=basis.provision),)
+        return (l7.refuse(key, recipient=recipient, provision=basis.provision),)
     if judged.refused:
-        return (L7.refuse("refused", recipient=recipient),)
+        return (l7.refuse("refused", recipient=recipient),)
     if judged.invalid == "child_not_capable":
-        return (L7.refuse("child_not_capable", recipient=recipient, child=case.concern.child),)
+        return (l7.refuse("child_not_capable", recipient=recipient, child=case.concern.child),)
     if judged.invalid == "child_decides":
-        return (L7.refuse("child_decides", recipient=recipient, child=case.concern.child),)
-    return (L7.refuse("consent", recipient=recipient, scopes=scopes, on=on),)
+        return (l7.refuse("child_decides", recipient=recipient, child=case.concern.child),)
+    return (l7.refuse("consent", recipient=recipient, scopes=scopes, on=on),)
 
 
-def _child_capable_now(
-    states: Mapping[ConsentId, Consent], case: Case, family: Family, on: dt.date
-) -> bool:
+def _l7() -> Rule:
+    from openco.process.rules.legal.disclosure import L7  # noqa: PLC0415 - the rule imports us
+
+    return L7
+
+
+def _child_capable_now(judge: Judge, on: dt.date) -> bool:
     """Whether the case's child can decide on *on*: the latest recorded judgement, else age."""
-    child = case.concern.child
+    child = judge.case.concern.child
     judgement: bool | None = None
-    for consent in states.values():
+    for consent in judge.states.values():
         if consent.subject == child and consent.judged_capable is not None:
             judgement = consent.judged_capable
     if judgement is not None:
         return judgement
-    age = _age_on(family, child, on)
+    age = judge.age(child, on)
     return age is not None and age >= CAPABLE_AGE

@@ -25,8 +25,10 @@ _LANGUAGES = ("fi", "sv", "en")
 class Flag:
     """A finding of rule *rule* (check *key*) on the record at *record* in the case's history.
 
-    *step* and *on* are that record's step and day; *params* the values the message was built
-    from, as ``(name, value)`` pairs; the message is kept in fi/sv/en.
+    *step* and *on* are that record's step and day; *refers_to* the positions of the other
+    records the finding rests on (a view that withholds one of them withholds the flag too);
+    *params* the values the message was built from, as ``(name, value)`` pairs; the message is
+    kept in fi/sv/en.
 
     >>> from openco.process.stages import Step
     >>> f = Flag(rule="L20", key="custodian_told_first", record=5,
@@ -42,6 +44,7 @@ class Flag:
     record: int
     step: LabelledEnum
     on: dt.date
+    refers_to: tuple[int, ...] = ()
     params: tuple[tuple[str, object], ...] = ()
     fi: str
     sv: str

@@ -105,7 +105,9 @@ class Records:
 
     def professional(self, person: PersonId) -> Professional | None:
         """The professional with id *person*, or ``None`` if the records do not know one."""
-        return self.professionals.get(ProfessionalId(person))
+        # Ids are plain text at run time: no ProfessionalId(...) call on this hot path.
+        found: Professional | None = self.professionals.get(person)  # type: ignore[call-overload]
+        return found
 
     def unit(self, unit: UnitId | None) -> ServiceUnit | None:
         """The unit with id *unit*, or ``None``."""
@@ -113,7 +115,7 @@ class Records:
 
     def unit_of(self, person: PersonId) -> ServiceUnit | None:
         """The unit *person* works in, or ``None`` if they are not a known professional."""
-        professional = self.professionals.get(ProfessionalId(person))
+        professional = self.professionals.get(person)  # type: ignore[call-overload]
         return None if professional is None else self.units[professional.unit]
 
     def family(self, family: FamilyId) -> Family | None:

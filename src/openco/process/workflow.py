@@ -48,10 +48,15 @@ from openco.model.consent import Consent
 from openco.model.family import Family
 from openco.model.ids import PersonId, UnitId
 from openco.model.label import LabelledEnum
-from openco.model.meeting import Meeting
-from openco.model.plan import Plan
-from openco.process.case import Case, Opening, StepTaken
-from openco.process.details import FollowUp, Handover, Invitation
+from openco.process.case import (
+    Case,
+    Opening,
+    StepTaken,
+    fold,
+    new_case,
+    opening_history,
+    step_taken,
+)
 from openco.process.records import Records
 from openco.process.rules import W1, W2, W3, check_opening
 from openco.process.rules.integrity import check_facts, check_opening_facts
@@ -90,16 +95,10 @@ def _open(record: StepTaken, workflow: Workflow, records: Records) -> Case:
             ),
         )
     concern = opening.concern
-    case = Case(
-        history=(record,),
-        stage=workflow.initial,
-        concern=concern,
-        family=opening.family,
-        unit=opening.unit,
-        contact=concern.worker,
-        assessment=concern.current,
-        consents=record.consents,
-    )
+    case = new_case(
+        opening_history(record), workflow.initial, concern, opening.family, opening.unit,
+        concern.worker, concern.current, None, None, None, None,
+    )  # fmt: skip
     reasons = check_opening(case, record, workflow.settings, records)
     reasons += check_opening_facts(case, record, records)
     if record.on < concern.current.on:
@@ -147,59 +146,7 @@ def open_case(
     return _open(record, workflow, records)
 
 
-def _fold(case: Case, record: StepTaken, target: LabelledEnum) -> Case:
-    """The case after *record*, which the rules have accepted, moving to *target*."""
-    detail = record.detail
-    kind = type(detail)
-    consents = (*case.consents, *record.consents) if record.consents else case.consents
-    if kind not in _CHANGES_STATE and not isinstance(detail, _STATE_DETAILS):
-        # Most steps change only the stage and the history: keep every other field as it is.
-        return Case(
-            history=(*case.history, record),
-            stage=target,
-            concern=case.concern,
-            family=case.family,
-            unit=case.unit,
-            contact=case.contact,
-            assessment=case.assessment,
-            invitation=case.invitation,
-            meeting=case.meeting,
-            plan=case.plan,
-            consents=consents,
-        )
-    assessment, invitation = case.assessment, case.invitation
-    meeting, plan = case.meeting, case.plan
-    contact, unit = case.contact, case.unit
-    if isinstance(detail, ZoneAssessment):
-        assessment = detail
-    elif isinstance(detail, Meeting):
-        meeting = detail
-    elif isinstance(detail, Plan):
-        plan = detail
-    elif isinstance(detail, Invitation):
-        invitation = detail
-    elif isinstance(detail, FollowUp):
-        meeting = detail.meeting or meeting
-        plan = detail.plan or plan
-    elif isinstance(detail, Handover):
-        contact, unit = detail.to, detail.unit
-    return Case(
-        history=(*case.history, record),
-        stage=target,
-        concern=case.concern,
-        family=case.family,
-        unit=unit,
-        contact=contact,
-        assessment=assessment,
-        invitation=invitation,
-        meeting=meeting,
-        plan=plan,
-        consents=consents,
-    )
-
-
-_STATE_DETAILS = (ZoneAssessment, Meeting, Plan, Invitation, FollowUp, Handover)
-_CHANGES_STATE = frozenset(_STATE_DETAILS)
+_fold = fold
 
 
 def _refusals(
@@ -221,7 +168,7 @@ def _refusals(
         expected = _type_names(kinds)
         return None, (W2.refuse("detail", step=step, expected=expected, got=type(detail).__name__),)
     reasons: tuple[Refusal, ...] = ()
-    last_on = case.history[-1].on
+    last_on = case.last_on
     if record.on < last_on:
         reasons = (W3.refuse("date", on=record.on, last_on=last_on),)
     if isinstance(detail, ZoneAssessment) and not (case.assessment.on <= detail.on <= record.on):
@@ -277,7 +224,7 @@ def advance(
             refused it, with parameters and messages in fi/sv/en. *case* is unchanged.
         InvalidModelError: an argument has the wrong type or form (e.g. an empty actor id).
     """
-    record = StepTaken(
+    record = step_taken(
         step=step,
         actor=actor,
         role=role,

@@ -38,6 +38,7 @@ from openco.process import (
     ActorRole,
     Case,
     Duty,
+    Flag,
     FollowUp,
     Invitation,
     Opening,
@@ -46,6 +47,7 @@ from openco.process import (
     StepTaken,
     Workflow,
     advance,
+    flags,
     may_disclose,
     obligations,
     replay,
@@ -273,7 +275,9 @@ class CaseView:
     """What a reader may see of a case: all of it (*full*), or the records they may see.
 
     *shown* are the records disclosed to the reader, oldest first; *withheld* the others,
-    each with the reasons (:func:`openco.process.may_disclose`'s refusals).
+    each with the reasons (:func:`openco.process.may_disclose`'s refusals). *flags* are the
+    rules' flags (:func:`openco.process.flags`) on the records shown, where every record a
+    flag rests on is shown too.
     """
 
     case_id: str
@@ -281,6 +285,7 @@ class CaseView:
     full: bool
     shown: tuple[StepTaken, ...]
     withheld: tuple[Withheld, ...]
+    flags: tuple[Flag, ...] = ()
 
 
 def _utc_text(at: dt.datetime) -> str:
@@ -880,8 +885,14 @@ class Store:
                     outcome="withheld" if withheld else "shown", **line,
                 )
             )  # fmt: skip
+        hidden = {w.version - 1 for w in withheld}
+        visible = tuple(
+            f
+            for f in flags(case, records=registers, workflow=self.workflow)
+            if f.record not in hidden and not hidden.intersection(f.refers_to)
+        )
         return CaseView(case_id=case_id, version=stored.version, full=full,
-                        shown=tuple(shown), withheld=tuple(withheld))  # fmt: skip
+                        shown=tuple(shown), withheld=tuple(withheld), flags=visible)  # fmt: skip
 
     def _load(self, conn: sa.Connection, case_id: str) -> StoredCase:
         row = conn.execute(

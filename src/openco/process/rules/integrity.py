@@ -18,10 +18,18 @@ from openco.model.meeting import Meeting, MeetingRole
 from openco.process.case import Case, Opening, StepTaken
 from openco.process.details import FollowUp, Handover
 from openco.process.records import Records
+from openco.process.rules.legal.disclosure import actor_refusals
 from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
 from openco.process.stages import STATUTORY_STEPS, ActorRole
 
 __all__ = ["W1", "W2", "W3", "W4", "check_facts", "check_opening_facts"]
+
+# Enum members as globals: in Python 3.11 ``Enum.X`` goes through ``EnumType.__getattr__``.
+_WORKER: Final = ActorRole.WORKER
+_SOCIAL_SERVICES: Final = ActorRole.SOCIAL_SERVICES
+_CUSTODIAN: Final = MeetingRole.CUSTODIAN
+_PARENT: Final = MeetingRole.PARENT
+_CHILD: Final = MeetingRole.CHILD
 
 W1 = Rule(
     code="W1",
@@ -194,9 +202,9 @@ def _actor_refusals(record: StepTaken, records: Records, contact: object) -> tup
     professional = records.professional(actor)
     if professional is None:
         return (W4.refuse("unknown_actor", actor=actor),)
-    if role is ActorRole.WORKER and actor != contact and record.step not in STATUTORY_STEPS:
+    if role is _WORKER and actor != contact and record.step not in STATUTORY_STEPS:
         return (W4.refuse("not_contact", actor=actor, contact=contact),)
-    if role is ActorRole.SOCIAL_SERVICES:
+    if role is _SOCIAL_SERVICES:
         unit = records.units[professional.unit]
         if not unit.kind.is_social_services:
             return (W4.refuse("not_social_services", actor=actor, unit=unit.id, kind=unit.kind),)
@@ -219,17 +227,18 @@ def _participant_refusals(
 ) -> tuple[Refusal, ...]:
     refusals: tuple[Refusal, ...] = ()
     child = case.concern.child
+    custodians = family.custodians_of(child)
     for participant in meeting.participants:
         role, person = participant.role, participant.person
         if role.is_professional:
             refusals += _professional_refusals(person, participant.unit, records)
-        elif role is MeetingRole.CUSTODIAN and not family.is_custodian(person, child):
+        elif role is _CUSTODIAN and person not in custodians:
             refusals += (W4.refuse("not_custodian", person=person, child=child),)
-        elif role is MeetingRole.PARENT and not any(
+        elif role is _PARENT and not any(
             c.child == child and c.adult == person for c in family.custody
         ):
             refusals += (W4.refuse("not_parent", person=person, child=child),)
-        elif role is MeetingRole.CHILD and person not in _children(family, meeting):
+        elif role is _CHILD and person not in _children(family, meeting):
             refusals += (W4.refuse("not_child", person=person, family=family.id),)
     return refusals
 
@@ -246,6 +255,8 @@ def check_facts(case: Case, record: StepTaken, records: Records) -> tuple[Refusa
     if family is None:
         return (W4.refuse("unknown_family", family=case.family.id),)
     refusals = _actor_refusals(record, records, case.contact)
+    if not refusals:  # a worker of another unit sees the case: consent needed (L7)
+        refusals = actor_refusals(case, record, records)
     detail = record.detail
     if isinstance(detail, Handover):
         professional = records.professional(detail.to)

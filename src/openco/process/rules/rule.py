@@ -138,8 +138,18 @@ class Rule:
             for language in ("fi", "sv", "en")
         }
 
-    def flag(self, key: str, record: int, case: Case, **params: object) -> Flag:
+    def flag(
+        self,
+        key: str,
+        record: int,
+        case: Case,
+        *,
+        refers_to: tuple[int, ...] = (),
+        **params: object,
+    ) -> Flag:
         """The :class:`~openco.process.flag.Flag` for *key* on the *record*-th record of *case*.
+
+        *refers_to* are the positions of the other records the finding rests on.
 
         Raises:
             KeyError: the rule has no message *key*.
@@ -151,6 +161,7 @@ class Rule:
             record=record,
             step=taken.step,
             on=taken.on,
+            refers_to=refers_to,
             params=tuple((name, _plain(value)) for name, value in params.items()),
             **self._texts(key, params),
         )

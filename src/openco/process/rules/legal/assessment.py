@@ -20,9 +20,7 @@ from openco.process.statutory import (
 __all__ = ["L9"]
 
 
-_RECEIPTS: Final = frozenset(
-    {Step.NOTIFY_CHILD_WELFARE, Step.CONTACT_JOINTLY, Step.CONFIRM_INITIATION}
-)
+_RECEIPTS: Final = (Step.NOTIFY_CHILD_WELFARE, Step.CONTACT_JOINTLY, Step.CONFIRM_INITIATION)
 
 
 def _initiated_on(case: Case) -> dt.date | None:
@@ -32,10 +30,8 @@ def _initiated_on(case: Case) -> dt.date | None:
     §25a contact) is received, not when someone confirms it; an initiation confirmed without
     either counts from its own day.
     """
-    for record in case.history:
-        if record.step in _RECEIPTS:
-            return record.on
-    return None
+    received = case.first_of(*_RECEIPTS)
+    return None if received is None else received.on
 
 
 def _check_social_services(

@@ -10,46 +10,64 @@ consulted, and a worker of another unit taking a dialogue step.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Final
 
-import attrs
-
 from openco.errors import Refusal
-from openco.model.consent import Consent, DataScope
+from openco.model.consent import DataScope
 from openco.model.family import Family
-from openco.model.ids import ConsentId, PersonId, UnitId
+from openco.model.ids import PersonId, UnitId
 from openco.model.meeting import Meeting, MeetingRole
 from openco.model.plan import Plan
-from openco.process.case import Case, StepTaken
+from openco.process.case import Case, StepTaken, merge_consents
 from openco.process.details import Consultation, FollowUp, Handover, Invitation, StatutoryBasis
-from openco.process.disclosure import consent_states, refusals_for
+from openco.process.disclosure import Judge
 from openco.process.records import Records
 from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
 from openco.process.stages import STATUTORY_STEPS
 
-__all__ = ["L6", "L7"]
+__all__ = ["L6", "L7", "actor_refusals"]
+
+# Enum members as globals: in Python 3.11 ``Enum.X`` goes through ``EnumType.__getattr__``.
+_PARENT: Final = MeetingRole.PARENT
 
 _CONCERN: Final = frozenset({DataScope.CONCERN})
 _MEETING: Final = frozenset({DataScope.CONCERN, DataScope.MEETING})
 _PLAN: Final = frozenset({DataScope.PLAN})
 
 
-@attrs.frozen
 class _Facts:
-    """What every disclosure of one step is judged by, looked up once."""
+    """What every disclosure of one step is judged by, looked up when first needed."""
 
-    case: Case
-    records: Records
-    family: Family
-    states: Mapping[ConsentId, Consent]
+    __slots__ = ("_judge", "case", "record", "records")
+
+    def __init__(self, case: Case, record: StepTaken, records: Records) -> None:
+        self.case = case
+        self.record = record
+        self.records = records
+        self._judge: Judge | None = None
 
     @classmethod
     def of(cls, case: Case, record: StepTaken, records: Records) -> _Facts:
-        family = records.family(case.family.id) or case.family
-        states = consent_states((*case.consents, *record.consents))
-        return cls(case, records, family, states)
+        return cls(case, record, records)
+
+    @property
+    def family(self) -> Family:
+        """The family as the records hold it (else the case's)."""
+        return self.judge.family
+
+    @property
+    def judge(self) -> Judge:
+        judge = self._judge
+        if judge is None:
+            case, consents = self.case, self.record.consents
+            family = self.records.family(case.family.id) or case.family
+            states = case.consent_states()
+            if consents:
+                states = merge_consents(states, consents)
+            judge = self._judge = Judge(case, self.records, family, states)
+        return judge
 
 
 def _judged(
@@ -61,10 +79,9 @@ def _judged(
     person: PersonId | None = None,
     basis: StatutoryBasis | None = None,
 ) -> tuple[Refusal, ...]:
-    return refusals_for(
-        facts.case, facts.records, facts.family, facts.states, on=on, scopes=scopes, unit=unit,
-        person=person, basis=basis,
-    )  # fmt: skip
+    if unit is not None and unit == facts.case.unit:
+        return NO  # data staying in the case's own unit is no disclosure
+    return facts.judge.refusals(on=on, scopes=scopes, unit=unit, person=person, basis=basis)
 
 
 def _consultation_refusals(
@@ -153,7 +170,7 @@ def _meeting_refusals(
                     facts, on=meeting.held_on, scopes=_MEETING, unit=unit.id,
                     basis=basis,
                 )  # fmt: skip
-        elif role is MeetingRole.PARENT:
+        elif role is _PARENT:
             yield from _judged(
                 facts, on=meeting.held_on, scopes=_MEETING,
                 person=participant.person,
@@ -161,17 +178,35 @@ def _meeting_refusals(
 
 
 def _plan_refusals(case: Case, _record: StepTaken, plan: Plan, facts: _Facts) -> Iterator[Refusal]:
-    """Assigning a plan item to a professional discloses the plan to their unit."""
+    """A plan item discloses the plan to everyone named in it.
+
+    To the units of the professionals responsible or helping, and to a parent without custody.
+    """
     basis = case.invitation.statutory_basis if case.invitation is not None else None
-    seen: set[UnitId] = set()
+    child = case.concern.child
+    seen: set[str] = set()
     for item in plan.items:
-        unit = facts.records.unit_of(item.responsible)
-        if unit is not None and unit.id not in seen:
-            seen.add(unit.id)
-            yield from _judged(
-                facts, on=plan.agreed_on, scopes=_PLAN, unit=unit.id,
-                basis=basis,
-            )  # fmt: skip
+        for person in (item.responsible, *sorted(item.with_whom)):
+            unit = facts.records.unit_of(person)
+            if unit is not None and unit.id not in seen:
+                seen.add(unit.id)
+                yield from _judged(
+                    facts, on=plan.agreed_on, scopes=_PLAN, unit=unit.id,
+                    basis=basis,
+                )  # fmt: skip
+            elif (
+                unit is None
+                and person not in seen
+                and _is_parent_without_custody(facts.family, person, child)
+            ):
+                seen.add(person)
+                yield from _judged(facts, on=plan.agreed_on, scopes=_PLAN, person=person)
+
+
+def _is_parent_without_custody(family: Family, person: PersonId, child: PersonId) -> bool:
+    return not family.is_custodian(person, child) and any(
+        c.child == child and c.adult == person for c in family.custody
+    )
 
 
 def _handover_refusals(
@@ -188,14 +223,19 @@ def _handover_refusals(
     )  # fmt: skip
 
 
-def _actor_refusals(case: Case, record: StepTaken, facts: _Facts) -> tuple[Refusal, ...]:
-    """A worker of another unit taking a dialogue step sees the case."""
+def actor_refusals(case: Case, record: StepTaken, records: Records) -> tuple[Refusal, ...]:
+    """L7 for the actor: a worker of another unit taking a dialogue step sees the case.
+
+    Every dialogue step shows the case to whoever takes it, whichever rules guard its row, so
+    the workflow asks this on every step (with the facts of W4), not only on the rows that
+    list L7.
+    """
     if record.step in STATUTORY_STEPS or isinstance(record.detail, Handover):
         return NO
-    unit = facts.records.unit_of(record.actor)
+    unit = records.unit_of(record.actor)
     if unit is None or unit.id == case.unit:
         return NO
-    return _judged(facts, on=record.on, scopes=_CONCERN, unit=unit.id)
+    return _judged(_Facts.of(case, record, records), on=record.on, scopes=_CONCERN, unit=unit.id)
 
 
 def _check_sharing(
@@ -203,7 +243,7 @@ def _check_sharing(
 ) -> tuple[Refusal, ...]:
     detail = record.detail
     facts = _Facts.of(case, record, records)
-    found = list(_actor_refusals(case, record, facts))
+    found: list[Refusal] = []  # the actor is judged on every step: actor_refusals()
     if isinstance(detail, Invitation):
         found += _invitation_refusals(case, record, detail, facts)
     elif isinstance(detail, Meeting):

@@ -34,6 +34,8 @@ def _check_interpreter(
     if not isinstance(meeting, Meeting):
         return NO
     family = _family(case, records)
+    if not family.interpreter_needs:
+        return NO
     return tuple(
         L18.refuse("interpreter", person=need.person, language=need.language, kind=need.kind)
         for need in _needs(family, meeting.people)
@@ -49,7 +51,7 @@ def _interpreter_duties(
     if case.stage is not Stage.MEETING_AGREED or case.invitation is None:
         return ()
     family = _family(case, records)
-    due = case.invitation.planned_on or case.history[-1].on
+    due = case.invitation.planned_on or case.last_on
     return tuple(
         Obligation(
             rule="L18",

@@ -76,7 +76,10 @@ def _police_first_flags(  # noqa: C901 - one walk through the history, each step
 
     def flag(index: int, by: tuple[int, StepTaken]) -> Flag:
         how: LabelledEnum = by[1].step
-        return L20.flag("custodian_told_first", index, case, told_on=by[1].on, how=how)
+        refers_to = () if by[0] == index else (by[0],)
+        return L20.flag(
+            "custodian_told_first", index, case, refers_to=refers_to, told_on=by[1].on, how=how
+        )
 
     for index, record in enumerate(case.history):
         detail = record.detail

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Final
 
 from openco.errors import Refusal
 from openco.model.ids import PersonId, UnitId
@@ -18,6 +19,13 @@ from openco.process.stages import ActorRole, Stage, Step
 
 __all__ = ["P14"]
 
+# Enum members as globals: in Python 3.11 ``Enum.X`` goes through ``EnumType.__getattr__``.
+_FACILITATOR: Final = ActorRole.FACILITATOR
+_INTERVIEWER: Final = MeetingRole.INTERVIEWER
+_RECORDER: Final = MeetingRole.RECORDER
+_ANTICIPATION_DIALOGUE: Final = MeetingKind.ANTICIPATION_DIALOGUE
+_HOLD_MEETING: Final = Step.HOLD_MEETING
+
 
 def _inside_case(
     case: Case, meeting: Meeting, records: Records
@@ -29,7 +37,7 @@ def _inside_case(
     for its facilitators is not in the case.
     """
     inside: set[PersonId] = {case.concern.worker, case.contact}
-    inside.update(r.actor for r in case.history if r.role is not ActorRole.FACILITATOR)
+    inside.update(case.actors(besides=_FACILITATOR))
     units: set[UnitId] = {case.unit}
     for participant in meeting.participants:
         if participant.role.is_professional and not participant.role.is_facilitator:
@@ -45,8 +53,8 @@ def _check_anticipation_meeting(
     meeting: Meeting, case: Case, settings: Settings, records: Records
 ) -> tuple[Refusal, ...]:
     refusals: tuple[Refusal, ...] = ()
-    interviewers = meeting.with_role(MeetingRole.INTERVIEWER)
-    recorders = meeting.with_role(MeetingRole.RECORDER)
+    interviewers = meeting.with_role(_INTERVIEWER)
+    recorders = meeting.with_role(_RECORDER)
     count = len(interviewers) + len(recorders)
     if count != settings.facilitators or not interviewers or not recorders:
         refusals += (P14.refuse("facilitators", count=count, needed=settings.facilitators),)
@@ -80,13 +88,13 @@ def _check_anticipation(
 ) -> tuple[Refusal, ...]:
     detail = record.detail
     if isinstance(detail, Meeting):
-        if detail.kind is MeetingKind.ANTICIPATION_DIALOGUE:
+        if detail.kind is _ANTICIPATION_DIALOGUE:
             return _check_anticipation_meeting(detail, case, settings, records)
         invitation = case.invitation
         if (
-            record.step is Step.HOLD_MEETING
+            record.step is _HOLD_MEETING
             and invitation is not None
-            and invitation.kind is MeetingKind.ANTICIPATION_DIALOGUE
+            and invitation.kind is _ANTICIPATION_DIALOGUE
         ):
             # The family agreed to an anticipation dialogue: recording another kind of
             # meeting must not skip its checks.
@@ -113,9 +121,8 @@ def _follow_up_duties(
     if case.stage is Stage.PLAN_AGREED and case.plan is not None:
         due = case.plan.follow_up_on
     elif case.stage is Stage.CONTINUING:
-        since = next(
-            (r.on for r in reversed(case.history) if r.step is Step.CONTINUE), case.last_on
-        )
+        continued = case.latest_of(Step.CONTINUE)
+        since = case.last_on if continued is None else continued.on
         due = schedule.months_after(since, settings.follow_up_after_months)
     if due is None:
         return ()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from openco.errors import Refusal
 from openco.model.meeting import Meeting, MeetingRole
 from openco.process.case import Case, StepTaken
@@ -10,6 +12,9 @@ from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
 
 __all__ = ["P15"]
+
+# Enum members as globals: in Python 3.11 ``Enum.X`` goes through ``EnumType.__getattr__``.
+_CLOSE_NETWORK: Final = MeetingRole.CLOSE_NETWORK
 
 
 def _check_close_network(
@@ -22,7 +27,7 @@ def _check_close_network(
     return tuple(
         P15.refuse("not_chosen", person=p.person)
         for p in detail.participants
-        if p.role is MeetingRole.CLOSE_NETWORK and p.person not in chosen
+        if p.role is _CLOSE_NETWORK and p.person not in chosen
     )
 
 

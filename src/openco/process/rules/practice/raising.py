@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Final, cast
 
 from openco.errors import Refusal
 from openco.model.concern import ConcernZone, ZoneAssessment
@@ -21,22 +22,23 @@ from openco.process.statutory import CriteriaMet
 
 __all__ = ["P11"]
 
+# Enum members as globals: in Python 3.11 ``Enum.X`` goes through ``EnumType.__getattr__``.
+_RAISE: Final = Step.RAISE
+
 
 def _check_raising(
     case: Case, record: StepTaken, _settings: Settings, _records: Records
 ) -> tuple[Refusal, ...]:
     detail = record.detail
-    if record.step is not Step.RAISE:
+    if record.step is not _RAISE:
         return NO
     refusals: tuple[Refusal, ...] = ()
     told = detail.strengths if isinstance(detail, Raising) else ()
     if not case.concern.strengths and not told:
         refusals += (P11.refuse("strengths"),)
-    for earlier in reversed(case.history):
-        if isinstance(earlier.detail, Preparation):
-            if not earlier.detail.opens_dialogue:
-                refusals += (P11.refuse("rethink"),)
-            break
+    earlier = case.latest_with(Preparation)
+    if earlier is not None and not cast("Preparation", earlier.detail).opens_dialogue:
+        refusals += (P11.refuse("rethink"),)
     return refusals
 
 
@@ -59,10 +61,8 @@ def _take_up_duties(
         return ()
     if case.zone is ConcernZone.NONE or _police_first(case):
         return ()
-    assessed_on = next(
-        (r.on for r in reversed(case.history) if isinstance(r.detail, ZoneAssessment)),
-        case.opened_on,
-    )
+    assessed = case.latest_with(ZoneAssessment)
+    assessed_on = case.opened_on if assessed is None else assessed.on
     due = schedule.add_working_days(assessed_on, settings.take_up_within_working_days)
     return (
         Obligation(
