@@ -411,3 +411,20 @@ class TestEveryoneTheStatefulOracleFoundUncovered:
         found = refusals(good_case(steps=8), PLAN, detail=plan)
 
         assert found == [("L7", "parent", CAST.parent)]
+
+    def test_a_parent_without_custody_invited_as_close_network_is_still_that_parent(
+        self,
+    ) -> None:
+        """The records say who he is: recorded as close network, he still needs her consent."""
+        assert isinstance(AGREE.detail, Invitation)
+        assert isinstance(HOLD.detail, Meeting)
+        with_father = attrs.evolve(
+            AGREE.detail, close_network=AGREE.detail.close_network | {CAST.parent}
+        )
+        case = take(good_case(steps=6), AGREE, detail=with_father)
+        father = Participant(person=CAST.parent, role=MeetingRole.CLOSE_NETWORK)
+        meeting = attrs.evolve(HOLD.detail, participants=(*HOLD.detail.participants, father))
+
+        assert refusals(case, HOLD, detail=meeting) == [("L7", "parent", CAST.parent)]
+        named = attrs.evolve(the_consent(), id=ConsentId("k-dad"), people={CAST.parent})
+        assert take(case, HOLD, detail=meeting, consents=(named,)).meeting == meeting

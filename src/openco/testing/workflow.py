@@ -974,7 +974,11 @@ def _invitations(cast: Cast, _case: Case, on: dt.date) -> st.SearchStrategy[obje
     return st.builds(
         Invitation,
         kind=st.sampled_from([MeetingKind.ANTICIPATION_DIALOGUE, MeetingKind.CLIENT_MEETING]),
-        close_network=st.sampled_from([cast.close_network, cast.close_network[:1], ()]),
+        # Now and then the parent without custody among the close network (L7 judges him as
+        # the parent he is, whatever role the meeting records).
+        close_network=st.sampled_from(
+            [cast.close_network, cast.close_network, cast.close_network[:1], (), (cast.parent,)]
+        ),
         units=st.lists(
             st.sampled_from([u for u in _unit_ids(cast) if u != cast.facilitator_unit]),
             max_size=2,

@@ -170,7 +170,11 @@ def _meeting_refusals(
                     facts, on=meeting.held_on, scopes=_MEETING, unit=unit.id,
                     basis=basis,
                 )  # fmt: skip
-        elif role is _PARENT:
+        elif role is _PARENT or (
+            # The records, not the role recorded, say who is a parent without custody.
+            role is MeetingRole.CLOSE_NETWORK
+            and _is_parent_without_custody(facts.family, participant.person, case.concern.child)
+        ):
             yield from _judged(
                 facts, on=meeting.held_on, scopes=_MEETING,
                 person=participant.person,
