@@ -11,6 +11,10 @@ shared/docs/performance-baselines.md). Compared, interleaved in one process, med
   keys, NUL, surrogates, unknown keys refused; the model's validators on; GC paused per object);
 * openco bulk: ``dumps`` / ``openco.io.load_documents`` (the same checks, kind read from each
   line's envelope: the path ``openco analyse`` reads with);
+* each of these twice: "accelerated" (msgspec decodes first, the object accepted only if
+  openco's writer gives back the very text and the limits hold; docs/io.md) and "strict (no
+  msgspec)" (``openco.io.use_accelerator(False)``, what an install without ``openco[fast]``
+  runs);
 * msgspec on the same attrs classes: ``msgspec.json.encode`` / ``decode(type=cls)``. msgspec
   calls the classes' ``__init__``, so the validators run too, but it ignores unknown keys,
   keeps the last of duplicate keys and accepts NUL: less checking than openco;
@@ -37,7 +41,7 @@ from collections.abc import Callable
 import cattrs
 import msgspec
 
-from openco.io import dumps, iter_loads, load_documents
+from openco.io import dumps, iter_loads, load_documents, use_accelerator
 from openco.model import (
     AreaId,
     Custody,
@@ -137,6 +141,19 @@ def openco_bulk_round_trip(pop: list[tuple[Family, NetworkMap]]) -> None:
     assert back[-2:] == list(pop[-1])
 
 
+def switched(run: Callable[[], None], *, accelerated: bool) -> Callable[[], None]:
+    """*run* with the msgspec accelerator of openco's readers on or off."""
+
+    def switched_run() -> None:
+        was = use_accelerator(accelerated)
+        try:
+            run()
+        finally:
+            use_accelerator(was)
+
+    return switched_run
+
+
 def msgspec_round_trip(pop: list[tuple[Family, NetworkMap]]) -> None:
     encode = msgspec.json.Encoder().encode
     families = [encode(f) for f, _ in pop]
@@ -168,8 +185,11 @@ def parts(pop: list[tuple[Family, NetworkMap]]) -> dict[str, Callable[[], object
     return {
         "openco write (dumps)": lambda: [dumps(obj) for obj in objs],
         "msgspec write (encode)": lambda: [encode(obj) for obj in objs],
-        "openco read (load_documents)": lambda: list(
-            load_documents(texts, kinds=(Family, NetworkMap))
+        "openco read, accelerated": switched(
+            lambda: list(load_documents(texts, kinds=(Family, NetworkMap))), accelerated=True
+        ),
+        "openco read, strict (no msgspec)": switched(
+            lambda: list(load_documents(texts, kinds=(Family, NetworkMap))), accelerated=False
         ),
         "msgspec read (decode)": lambda: [decoders[cls].decode(t) for t, cls in encoded],
         "json.loads alone, no checks": lambda: [json.loads(text) for text in texts],
@@ -201,22 +221,32 @@ def main() -> None:
     pop = make_population(args.families)
     conv = plain_converter()
     runs: dict[str, Callable[[], None]] = {
-        "openco.io (dumps / iter_loads)": lambda: openco_round_trip(pop),
-        "openco.io bulk (load_documents)": lambda: openco_bulk_round_trip(pop),
+        "openco accelerated (iter_loads)": switched(
+            lambda: openco_round_trip(pop), accelerated=True
+        ),
+        "openco accelerated (load_documents)": switched(
+            lambda: openco_bulk_round_trip(pop), accelerated=True
+        ),
+        "openco strict, no msgspec (iter_loads)": switched(
+            lambda: openco_round_trip(pop), accelerated=False
+        ),
+        "openco strict, no msgspec (bulk)": switched(
+            lambda: openco_bulk_round_trip(pop), accelerated=False
+        ),
         "msgspec, same attrs classes": lambda: msgspec_round_trip(pop),
         "bare cattrs + json": lambda: cattrs_round_trip(pop, conv),
     }
     medians = timed(runs, args.repeats)
-    fastest = min(medians.values())
+    msgspec_time = medians["msgspec, same attrs classes"]
     print(f"JSON round trip of {args.families:,} families + network maps, median of {args.repeats}")
-    print(f"{'implementation':34} {'CPU s':>8} {'µs/family':>10} {'ratio':>6}")
+    print(f"{'implementation':40} {'CPU s':>8} {'µs/family':>10} {'÷ msgspec':>10}")
     for name, median in medians.items():
         per = median / args.families * 1e6
-        print(f"{name:34} {median:8.2f} {per:10.1f} {median / fastest:5.2f}x")
+        print(f"{name:40} {median:8.2f} {per:10.1f} {median / msgspec_time:9.2f}x")
     if args.parts:
         print("\nThe halves (µs per family and map):")
         for name, median in timed(parts(pop), args.repeats).items():
-            print(f"{name:34} {median / args.families * 1e6:10.1f}")
+            print(f"{name:40} {median / args.families * 1e6:10.1f}")
 
 
 if __name__ == "__main__":

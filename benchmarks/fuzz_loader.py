@@ -16,6 +16,12 @@ path characters, invalid UTF-8, counts over a limit, planted personal data). It 
 * **accepted mutants**: a mutant of a kind that must be refused, read without error;
 * **leaks**: planted personal data, or more than 5,000 characters, in an error message.
 
+With msgspec installed the readers try the accelerator first (docs/io.md, "The msgspec
+accelerator"); ``OPENCO_NO_ACCELERATOR=1`` runs the strict path alone. With the accelerator on,
+each mutant, and the same mutant rewritten in openco's own canonical JSON form (so that it
+reaches msgspec's decoder), is also read by the accelerator alone and by the strict path alone:
+a **side door** is a text the accelerator reads that the strict path refuses or reads otherwise.
+
 It prints the counts per kind of mutation, the slowest input (seconds, kind and size), and
 the peak memory of the process (ru_maxrss). Every ``--lines`` inputs it also feeds a JSON
 Lines batch of mutants to ``iter_loads(on_error=…)`` and checks that every bad line was
@@ -39,10 +45,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # tests.io.hostile and the suite's oracle
 
 from tests.io.hostile import FUZZ_LIMITS, MUTATIONS, mutant  # noqa: E402
+from tests.io.test_accelerator import canonical, fast_read, strict  # noqa: E402
 from tests.io.test_strict import DOCUMENTS, check_mutant  # noqa: E402
 
 from openco.errors import InvalidDocumentError  # noqa: E402
-from openco.io import iter_loads  # noqa: E402
+from openco.io import accelerator_enabled, iter_loads  # noqa: E402
 from openco.model import NetworkMap  # noqa: E402
 
 
@@ -54,6 +61,8 @@ class Tally:
     refused: collections.Counter[str] = dataclasses.field(default_factory=collections.Counter)
     accepted: collections.Counter[str] = dataclasses.field(default_factory=collections.Counter)
     crashes: collections.Counter[str] = dataclasses.field(default_factory=collections.Counter)
+    side_doors: collections.Counter[str] = dataclasses.field(default_factory=collections.Counter)
+    by_msgspec: int = 0
     slowest: tuple[float, str, int] = (0.0, "", 0)
     examples: list[str] = dataclasses.field(default_factory=list)
 
@@ -74,6 +83,19 @@ class Tally:
         if took > self.slowest[0]:
             self.slowest = (took, f"{kind} of a {cls.__name__}", len(text))
 
+    def side_door(self, text: str | bytes, cls: type, kind: str) -> None:
+        """Whether the accelerator alone reads *text* (or its canonical form) otherwise."""
+        for variant in (text, canonical(text)):
+            if variant is None:
+                continue
+            fast = fast_read(variant, cls, FUZZ_LIMITS)
+            if fast is None:
+                continue
+            self.by_msgspec += 1
+            if strict(variant, cls, FUZZ_LIMITS) != ("read", fast):
+                self.side_doors[kind] += 1
+                self.example(f"side door, {kind} ({cls.__name__}): {variant!r:.300}")
+
     def example(self, text: str) -> None:
         if len(self.examples) < 5:
             self.examples.append(text)
@@ -86,6 +108,7 @@ def main() -> int:
     parser.add_argument("--lines", type=int, default=500, help="inputs per iter_loads batch")
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    accelerated = accelerator_enabled()
     kinds = sorted(MUTATIONS)
     tally = Tally()
     start = time.perf_counter()
@@ -96,17 +119,21 @@ def main() -> int:
         kind = kinds[number % len(kinds)]
         text, must_refuse = mutant(document, kind, rng)
         tally.judge(text, cls, must_refuse, kind)
+        if accelerated:
+            tally.side_door(text, cls, kind)
         batch.append(mutant(rng.choice(maps), kind, rng))
         if len(batch) >= args.lines:
             tally.crashes["iter_loads batch"] += not _lines_ok(batch)
             batch.clear()
     report(tally, args, time.perf_counter() - start)
-    return 1 if sum(tally.crashes.values()) or sum(tally.accepted.values()) else 0
+    failed = sum(tally.crashes.values()) + sum(tally.accepted.values())
+    return 1 if failed or sum(tally.side_doors.values()) else 0
 
 
 def report(tally: Tally, args: argparse.Namespace, elapsed: float) -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{args.inputs:,} inputs in {elapsed:.0f} s (seed {args.seed})")
+    reader = "msgspec accelerator, then strict" if accelerator_enabled() else "strict only"
+    print(f"{args.inputs:,} inputs in {elapsed:.0f} s (seed {args.seed}; reader: {reader})")
     print(f"{'mutation':22} {'inputs':>8} {'refused':>8} {'accepted*':>9} {'crashes':>8}")
     for kind in sorted(MUTATIONS):
         counts = (tally.inputs[kind], tally.refused[kind], tally.accepted[kind])
@@ -115,6 +142,9 @@ def report(tally: Tally, args: argparse.Namespace, elapsed: float) -> None:
     print(f"iter_loads batches of {args.lines} lines: {tally.crashes['iter_loads batch']} failed")
     total_crashes = sum(tally.crashes.values())
     print(f"crashes: {total_crashes}, accepted mutants: {sum(tally.accepted.values())}")
+    if accelerator_enabled():
+        doors = sum(tally.side_doors.values())
+        print(f"read by the accelerator alone: {tally.by_msgspec:,}; side doors: {doors}")
     took, what, size = tally.slowest
     print(f"slowest input: {took * 1000:.1f} ms ({what}, {size:,} bytes)")
     print(f"peak memory (max RSS): {peak:.0f} MiB")

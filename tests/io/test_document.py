@@ -302,8 +302,12 @@ def _problems_or_round_trip(text: str, cls: type) -> tuple[DocumentProblem, ...]
     return problems
 
 
+# Each test runs once per reader (tests/io/conftest.py): the same method, two fixture values.
+_ONCE_PER_READER = [HealthCheck.differing_executors]
+
+
 class TestFuzz:
-    @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow, *_ONCE_PER_READER])
     @given(malformed_documents())
     def test_malformed_documents_raise_only_invalid_document_errors_with_paths(
         self, case: tuple[str, type]
@@ -316,7 +320,7 @@ class TestFuzz:
         assert all(p.path.startswith(("data", "schema_version", "kind")) or p.path == ""
                    for p in problems)  # fmt: skip
 
-    @settings(max_examples=200)
+    @settings(max_examples=200, suppress_health_check=_ONCE_PER_READER)
     @given(st.sampled_from(KINDS), JSON_VALUES)
     def test_arbitrary_json_data_raises_only_invalid_document_errors(
         self, cls: type, data: Any
@@ -325,7 +329,7 @@ class TestFuzz:
 
         _problems_or_round_trip(json.dumps(document), cls)
 
-    @settings(max_examples=100)
+    @settings(max_examples=100, suppress_health_check=_ONCE_PER_READER)
     @given(st.text(max_size=40) | st.binary(max_size=40))
     def test_arbitrary_text_raises_only_invalid_document_errors(self, text: str | bytes) -> None:
         with pytest.raises(InvalidDocumentError):

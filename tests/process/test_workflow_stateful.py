@@ -64,10 +64,11 @@ class CountingWorkflow(WorkflowStateMachine):
         type(self).seen[what] += 1
 
 
+# Each reached 15 or more times over the 60 runs when measured (13:32, 3 Dec 2026); the rarer
+# events (a plan with a recurring item, a meeting with an interpreter, a plan agreed with the
+# child of 12+ alone, a parent without custody passed off as custodian) are only reported.
 REACHED = (
     "plan agreed",
-    "plan agreed with a recurring or ongoing item",
-    "meeting held with an interpreter",
     "case handed over",
     "consent withdrawn",
     "a withdrawn consent passed again",

@@ -4,6 +4,8 @@ This layer may import :mod:`openco.model` and :mod:`openco.process`; the domain 
 import it.
 """
 
+from openco.io._accelerator import accelerator_enabled as accelerator_enabled
+from openco.io._accelerator import use_accelerator as use_accelerator
 from openco.io.document import SCHEMA_VERSION as SCHEMA_VERSION
 from openco.io.document import document_kinds as document_kinds
 from openco.io.document import dumps as dumps
@@ -23,6 +25,7 @@ from openco.io.network_csv import read_network_maps as read_network_maps
 __all__ = [
     "SCHEMA_VERSION",
     "CrossFieldRule",
+    "accelerator_enabled",
     "cross_field_rules",
     "decode_csv",
     "document_kinds",
@@ -36,4 +39,5 @@ __all__ = [
     "schema",
     "schema_kinds",
     "to_document",
+    "use_accelerator",
 ]

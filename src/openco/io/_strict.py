@@ -32,6 +32,7 @@ from openco.limits import Limits
 __all__ = [
     "SCHEMA_DEPTH",
     "ParseError",
+    "as_text",
     "check_depth",
     "nesting_depth",
     "parse",
@@ -166,7 +167,7 @@ def check_depth(value: object, limits: Limits) -> None:
         raise _over(limits, "nesting_depth", depth)
 
 
-def _as_text(text: str | bytes, limits: Limits) -> str:
+def as_text(text: str | bytes, limits: Limits) -> str:
     """*text* as a string, refused if it is over the size limit or not UTF-8."""
     if len(text) > limits.document_bytes:
         raise _over(limits, "document_bytes", len(text))
@@ -197,7 +198,7 @@ def parse(text: str | bytes, limits: Limits) -> object:
     Raises:
         ParseError: the text is over a limit or is not strict JSON.
     """
-    text = _as_text(text, limits)
+    text = as_text(text, limits)
     try:
         value = _DECODER.decode(text)
     except _DuplicateKeyError as error:

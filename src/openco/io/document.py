@@ -22,6 +22,7 @@ import attrs
 
 import openco.model
 from openco.errors import DocumentProblem, InvalidDocumentError, LimitExceededError, redacted
+from openco.io import _accelerator
 from openco.io._compiled import Unexpected, encode, structure, writer
 from openco.io._converter import converter, join_path, snake_case
 from openco.io._strict import ParseError, nesting_depth, parse, shown_key
@@ -154,6 +155,19 @@ def _future_births(obj: object, today: dt.date, path: str = "") -> Iterator[Docu
             yield from _future_births(family, today, join_path(path, f"families[{index}]"))
 
 
+def _accelerated(
+    text: str | bytes, kinds: dict[str, type], today: dt.date | None, limits: Limits
+) -> object | None:
+    """The object msgspec reads from *text* exactly as the strict path would, else ``None``.
+
+    See :mod:`openco.io._accelerator`; the one check left to do here is *today*'s.
+    """
+    obj = _accelerator.read(text, kinds, limits)
+    if obj is not None and today is not None and any(_future_births(obj, today)):
+        return None  # the strict path refuses it, with its message
+    return obj
+
+
 def _envelope(raw: object, kind: str) -> tuple[object, list[DocumentProblem]]:
     problems: list[DocumentProblem] = []
     if not isinstance(raw, dict):
@@ -281,6 +295,9 @@ def loads(
     """
     kind = kind_of(cls)
     with _GcPaused():
+        obj = _accelerated(text, {kind: cls}, today, limits)
+        if obj is not None:
+            return obj  # type: ignore[return-value]  # the accelerator read a cls
         try:
             raw = parse(text, limits)
         except ParseError as error:
@@ -364,6 +381,9 @@ def _load_any(  # noqa: PLR0917 - private; load_documents() passes them on
     limits: Limits,
 ) -> object:
     """The object of the document *text* of any kind in *accepted*, or InvalidDocumentError."""
+    obj = _accelerated(text, accepted, today, limits)
+    if obj is not None:
+        return obj
     try:
         raw = parse(text, limits)
     except ParseError as error:

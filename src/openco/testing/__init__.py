@@ -11,6 +11,7 @@ also uses these strategies, through a Hypothesis plugin registered as an entry p
 
 For workflows, :mod:`openco.testing.workflow` (re-exported here) has strategies for cases and
 step sequences (:func:`cases`, :func:`step_sequences`, :func:`attempts`, :func:`details`),
+casts drawn with their records, declarations and statutory bases (:func:`casts`),
 builders of a known-good story (:func:`make_cast`, :func:`good_path`, :func:`good_case`) and
 :class:`WorkflowStateMachine`, a :class:`~hypothesis.stateful.RuleBasedStateMachine` base to
 subclass for a municipality's own workflow variant.
@@ -48,6 +49,7 @@ from openco.testing.workflow import Cast as Cast
 from openco.testing.workflow import WorkflowStateMachine as WorkflowStateMachine
 from openco.testing.workflow import attempts as attempts
 from openco.testing.workflow import cases as cases
+from openco.testing.workflow import casts as casts
 from openco.testing.workflow import details as details
 from openco.testing.workflow import good_case as good_case
 from openco.testing.workflow import good_path as good_path
@@ -62,6 +64,7 @@ __all__ = [
     "attempts",
     "bundles",
     "cases",
+    "casts",
     "concerns",
     "consents",
     "custodians_absences",
