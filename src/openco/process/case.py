@@ -279,6 +279,25 @@ class _Log:
         firsts: dict[Any, int] = entry[1]
         return firsts
 
+    def actor_roles(self, upto: int) -> dict[tuple[PersonId, ActorRole], int]:
+        """Each (actor, role) of the records, with its first position, at least below *upto*."""
+        entry = self._found.get("actors") if self._found is not None else None
+        if entry is None or entry[0][0] < upto:
+            with _LOCK:
+                if self._found is None:
+                    self._found = {}
+                entry = self._found.get("actors")
+                if entry is None:
+                    entry = self._found["actors"] = ([0], {})
+                scanned, first = entry
+                records = self.records
+                for i in range(scanned[0], upto):
+                    record = records[i]
+                    first.setdefault((record.actor, record.role), i)
+                scanned[0] = max(scanned[0], upto)
+        found: dict[tuple[PersonId, ActorRole], int] = entry[1]
+        return found
+
 
 class _History:
     """A case's view of its log: the first *n* records, and what follows from them.
@@ -391,6 +410,11 @@ class _History:
         n = self._n
         return [found for found, first in self._log.firsts(key, value, n).items() if first < n]
 
+    def actor_roles(self) -> list[tuple[PersonId, ActorRole]]:
+        """Each actor and role of these records, once, in order."""
+        n = self._n
+        return [found for found, first in self._log.actor_roles(n).items() if first < n]
+
     def latest(self, positions: list[int]) -> StepTaken | None:
         """The latest record of this view among *positions* (ascending), if any."""
         n = self._n
@@ -427,10 +451,6 @@ def _consents_or_derived(
     value: tuple[Consent, ...] | list[Consent] | None,
 ) -> tuple[Consent, ...] | None:
     return None if value is None else _consents(value)
-
-
-def _actor(record: StepTaken) -> tuple[PersonId, ActorRole]:
-    return (record.actor, record.role)
 
 
 def _steps_in(steps: tuple[LabelledEnum, ...]) -> Callable[[StepTaken], bool]:
@@ -529,7 +549,7 @@ class Case:
     def actors(self, *, besides: ActorRole | None = None) -> frozenset[PersonId]:
         """Everyone who took a step, leaving out steps taken only in the role *besides*."""
         return frozenset(
-            person for person, role in self._history.firsts("actors", _actor) if role is not besides
+            person for person, role in self._history.actor_roles() if role is not besides
         )
 
     @property

@@ -13,8 +13,8 @@ records, never from the roles a caller wrote on the meeting:
   (:attr:`Meeting.custodians_absent <openco.model.Meeting.custodians_absent>`).
 
 >>> import datetime as dt
->>> from openco.model import (AreaId, Custody, CustodyKind, Family, FamilyId, MeetingId,
-...     MeetingKind, Participant, Person)
+>>> from openco.model import (AbsenceReason, AreaId, Custody, CustodiansAbsent, CustodyKind,
+...     Family, FamilyId, MeetingId, MeetingKind, Participant, Person)
 >>> mum = Person(id=PersonId("mum"), name="Laura", birth_date=dt.date(1980, 1, 2))
 >>> dad = Person(id=PersonId("dad"), name="Mikko", birth_date=dt.date(1979, 5, 6))
 >>> kid = Person(id=PersonId("kid"), name="Eero", birth_date=dt.date(2013, 6, 1))
@@ -42,12 +42,10 @@ import datetime as dt
 from openco.model.family import Family
 from openco.model.ids import PersonId
 from openco.model.label import LabelledEnum
-from openco.model.meeting import AbsenceReason, CustodiansAbsent, Meeting, MeetingRole
+from openco.model.meeting import Meeting, MeetingRole
 from openco.model.person import HEARD_AGE
 
 __all__ = ["Presence", "age_on", "family_present", "presence"]
-
-_ = (AbsenceReason, CustodiansAbsent)  # named in the module's example
 
 
 def age_on(family: Family, person: PersonId, day: dt.date) -> int | None:

@@ -233,7 +233,10 @@ def advance(
         detail=detail,
         consents=consents if type(consents) is tuple else tuple(consents),
     )
-    return _apply(case, record, workflow, records)
+    target, reasons = _refusals(case, record, workflow, records)
+    if target is None:
+        raise TransitionNotAllowedError(case.stage, record.step, reasons)
+    return fold(case, record, target)
 
 
 def replay(

@@ -251,11 +251,13 @@ def _children(family: Family, meeting: Meeting) -> set[PersonId]:
 
 def check_facts(case: Case, record: StepTaken, records: Records) -> tuple[Refusal, ...]:
     """The W4 refusals for *record* about to be added to *case*, judged by *records*."""
-    family = records.family(case.family.id)
+    family = records.families.get(case.family.id)
     if family is None:
         return (W4.refuse("unknown_family", family=case.family.id),)
     refusals = _actor_refusals(record, records, case.contact)
-    if not refusals:  # a worker of another unit sees the case: consent needed (L7)
+    # A worker of another unit sees the case: consent needed (L7). The actor is a known
+    # professional here (else W4 refused); one of the case's own unit discloses nothing.
+    if not refusals and records.professionals[record.actor].unit != case.unit:  # type: ignore[index]
         refusals = actor_refusals(case, record, records)
     detail = record.detail
     if isinstance(detail, Handover):

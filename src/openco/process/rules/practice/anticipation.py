@@ -49,6 +49,25 @@ def _inside_case(
     return inside, units
 
 
+def _order_refusals(meeting: Meeting) -> tuple[Refusal, ...]:
+    """The family and close network speak before the professionals (facilitators apart)."""
+    if not meeting.speaking_order:
+        return (P14.refuse("order_missing"),)
+    roles: dict[PersonId, MeetingRole] = {}  # meeting.role_of: a person's first role
+    for participant in meeting.participants:
+        roles.setdefault(participant.person, participant.role)
+    professional_spoke = False
+    for person in meeting.speaking_order:
+        role = roles.get(person)
+        if role is None or role.is_facilitator:
+            continue
+        if role.is_professional:
+            professional_spoke = True
+        elif professional_spoke:
+            return (P14.refuse("order", person=person),)
+    return NO
+
+
 def _check_anticipation_meeting(
     meeting: Meeting, case: Case, settings: Settings, records: Records
 ) -> tuple[Refusal, ...]:
@@ -67,20 +86,7 @@ def _check_anticipation_meeting(
             professional is not None and professional.unit in units
         ):
             refusals += (P14.refuse("outside", person=facilitator.person),)
-    if not meeting.speaking_order:
-        refusals += (P14.refuse("order_missing"),)
-    else:
-        professional_spoke = False
-        for person in meeting.speaking_order:
-            role = meeting.role_of(person)
-            if role is None or role.is_facilitator:
-                continue
-            if role.is_professional:
-                professional_spoke = True
-            elif professional_spoke:
-                refusals += (P14.refuse("order", person=person),)
-                break
-    return refusals
+    return refusals + _order_refusals(meeting)
 
 
 def _check_anticipation(
