@@ -164,6 +164,17 @@ class TestSharedHistory:
     @given(case=cases())
     @settings(max_examples=60)
     def test_the_answers_kept_agree_with_the_history(self, case: Case) -> None:
+        self._check_answers(case)
+
+    @pytest.mark.parametrize("cycles", [3, 9])  # 30 and 66 records: walked, then remembered
+    def test_a_long_case_remembers_the_same_answers(self, cycles: int) -> None:
+        case = open_case(CAST.concern, family=CAST.family, on=CAST.opened_on, records=RECORDS)
+        for attempt in long_path(CAST, cycles=cycles):
+            case = attempt.apply(case)
+            self._check_answers(case)
+
+    @staticmethod
+    def _check_answers(case: Case) -> None:
         history = case.history
         for step in DEFAULT_WORKFLOW.steps:
             found = [r for r in history if r.step is step]

@@ -16,7 +16,7 @@ import datetime as dt
 import itertools
 import threading
 import types
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 
 import attrs
@@ -33,6 +33,7 @@ from openco.process.details import FollowUp, Handover, Invitation
 from openco.process.stages import ActorRole
 
 __all__ = [
+    "REMEMBER_FROM",
     "Case",
     "Opening",
     "StepTaken",
@@ -224,6 +225,11 @@ def merge_consents(
     return merged
 
 
+REMEMBER_FROM: Final = 32
+"""A history at least this long remembers where the records rules ask for are; a shorter one is
+walked again when asked (it costs as little, and a short case holds no memory for them)."""
+
+
 class _Log:
     """The records of a case and of the cases advanced from it: a list only ever appended to.
 
@@ -242,6 +248,9 @@ class _Log:
 
     def positions(self, key: object, matches: Callable[[StepTaken], bool], upto: int) -> list[int]:
         """The positions (ascending) of the records that *matches*, at least below *upto*."""
+        if upto < REMEMBER_FROM:
+            records = self.records
+            return [i for i in range(upto) if matches(records[i])]
         entry = self._found.get(key) if self._found is not None else None
         if entry is None or entry[0][0] < upto:
             with _LOCK:
@@ -257,30 +266,13 @@ class _Log:
         found_positions: list[int] = entry[1]
         return found_positions
 
-    def firsts(
-        self, key: object, value: Callable[[StepTaken], Hashable | None], upto: int
-    ) -> dict[Any, int]:
-        """Each value *value* gives a record (``None`` left out), with its first position."""
-        entry = self._found.get(key) if self._found is not None else None
-        if entry is None or entry[0][0] < upto:
-            with _LOCK:
-                if self._found is None:
-                    self._found = {}
-                entry = self._found.get(key)
-                if entry is None:
-                    entry = self._found[key] = ([0], {})
-                scanned, first = entry
-                records = self.records
-                for i in range(scanned[0], upto):
-                    found = value(records[i])
-                    if found is not None and found not in first:
-                        first[found] = i
-                scanned[0] = max(scanned[0], upto)
-        firsts: dict[Any, int] = entry[1]
-        return firsts
-
     def actor_roles(self, upto: int) -> dict[tuple[PersonId, ActorRole], int]:
         """Each (actor, role) of the records, with its first position, at least below *upto*."""
+        if upto < REMEMBER_FROM:
+            first: dict[tuple[PersonId, ActorRole], int] = {}
+            for i, record in enumerate(itertools.islice(self.records, upto)):
+                first.setdefault((record.actor, record.role), i)
+            return first
         entry = self._found.get("actors") if self._found is not None else None
         if entry is None or entry[0][0] < upto:
             with _LOCK:
@@ -289,11 +281,11 @@ class _Log:
                 entry = self._found.get("actors")
                 if entry is None:
                     entry = self._found["actors"] = ([0], {})
-                scanned, first = entry
+                scanned, firsts = entry
                 records = self.records
                 for i in range(scanned[0], upto):
                     record = records[i]
-                    first.setdefault((record.actor, record.role), i)
+                    firsts.setdefault((record.actor, record.role), i)
                 scanned[0] = max(scanned[0], upto)
         found: dict[tuple[PersonId, ActorRole], int] = entry[1]
         return found
@@ -394,7 +386,7 @@ class _History:
         states = self._states
         if states is None:
             states = merge_consents({}, (c for r in self._own() for c in r.consents))
-            self._states = states
+            self._states = states  # kept, and carried forward from step to step
         return types.MappingProxyType(states)
 
     def consents(self) -> tuple[Consent, ...]:
@@ -404,11 +396,6 @@ class _History:
     def positions(self, key: object, matches: Callable[[StepTaken], bool]) -> list[int]:
         """The positions of the records that *matches* (ascending; later ones may follow)."""
         return self._log.positions(key, matches, self._n)
-
-    def firsts(self, key: object, value: Callable[[StepTaken], Hashable | None]) -> list[Any]:
-        """The values *value* gives these records (``None`` left out), each once, in order."""
-        n = self._n
-        return [found for found, first in self._log.firsts(key, value, n).items() if first < n]
 
     def actor_roles(self) -> list[tuple[PersonId, ActorRole]]:
         """Each actor and role of these records, once, in order."""
