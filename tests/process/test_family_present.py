@@ -268,7 +268,11 @@ class TestAPlanRevisedAtTheFollowUp:
         assert after.stage is Stage.FOLLOWED_UP
         assert not is_revision(case.plan, done)
 
-    @given(what=st.text(min_size=1, max_size=20).filter(str.strip))
+    @given(
+        what=st.text(
+            st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20
+        ).filter(str.strip)
+    )
     def test_changing_what_an_item_says_is_a_revision(self, what: str) -> None:
         cast = make_cast()
         plan = good_case(cast, steps=9).plan
