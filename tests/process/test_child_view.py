@@ -35,6 +35,7 @@ from openco.process import (
     DEFAULT_WORKFLOW,
     RULES,
     ActorRole,
+    FollowUp,
     Settings,
     Step,
     StepTaken,
@@ -71,9 +72,46 @@ class TestTheBasis:
         with pytest.raises(RuleConfigurationError):
             DEFAULT_WORKFLOW.configured(disabled=["L19"])
 
-    def test_guards_the_agreement_of_a_plan(self) -> None:
+    def test_guards_the_agreement_of_a_plan_and_its_revision_at_a_follow_up(self) -> None:
         rows = [t for t in DEFAULT_WORKFLOW.transitions if L19 in t.rules]
-        assert [row.step for row in rows] == [Step.AGREE_PLAN]
+        assert sorted({row.step.value for row in rows}) == ["agree_plan", "follow_up"]
+
+
+class TestAPlanRevisedAtTheFollowUp:
+    """A plan revised at the follow-up is agreed anew: §20 asks the child's view again."""
+
+    def test_a_revised_plan_for_a_twelve_year_old_without_her_view_is_refused(self) -> None:
+        cast = twelve_year_old_cast()
+        revised = the_plan(cast, child_views=(), views_not_sought=())
+        record = StepTaken(
+            step=Step.FOLLOW_UP,
+            actor=WORKER,
+            role=ActorRole.WORKER,
+            on=revised.agreed_on,
+            detail=FollowUp(plan=revised),
+        )
+        assert L19.check is not None
+
+        (refusal,) = L19.check(case_of(cast.family, cast.child), record, Settings(), cast.records)
+
+        assert refusal.key == "no_view"
+        assert "LsL 20 §" in refusal.message("fi")
+
+    def test_a_revised_plan_with_her_view_passes(self) -> None:
+        cast = twelve_year_old_cast()
+        revised = the_plan(
+            cast, child_views=(View(person=cast.child, text="I want to keep the Tuesdays"),)
+        )
+        record = StepTaken(
+            step=Step.FOLLOW_UP,
+            actor=WORKER,
+            role=ActorRole.WORKER,
+            on=revised.agreed_on,
+            detail=FollowUp(plan=revised),
+        )
+        assert L19.check is not None
+
+        assert L19.check(case_of(cast.family, cast.child), record, Settings(), cast.records) == ()
 
 
 class TestATwelveYearOld:

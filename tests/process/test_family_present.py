@@ -24,6 +24,7 @@ from openco.model import (
     ConcernZone,
     CustodiansAbsent,
     Family,
+    ItemStatus,
     Meeting,
     MeetingId,
     MeetingKind,
@@ -51,6 +52,7 @@ from openco.process import (
     family_present,
     presence,
 )
+from openco.process.rules.practice.family_present import is_revision
 from openco.testing import families
 from openco.testing.workflow import Cast, good_case, good_path, make_cast
 
@@ -214,6 +216,87 @@ class TestACustodianMakesTheFamilyPresent:
             )
 
         assert ("P13", "parent_alone") in {(r.rule, r.key) for r in error.value.reasons}
+
+
+class TestAPlanRevisedAtTheFollowUp:
+    """Nothing about the family without the family: a plan is not changed behind their backs."""
+
+    def test_a_plan_revised_without_a_follow_up_meeting_is_refused(self) -> None:
+        cast = make_cast()
+        case = good_case(cast, steps=9)
+        follow = next(a for a in good_path(cast) if a.step is Step.FOLLOW_UP)
+        assert case.plan is not None
+        first = case.plan.items[0]
+        revised = attrs.evolve(
+            case.plan, items=(attrs.evolve(first, what="Fetch her on Thursdays instead"),)
+        )
+
+        with pytest.raises(TransitionNotAllowedError) as error:
+            advance(
+                case,
+                Step.FOLLOW_UP,
+                actor=cast.worker,
+                on=follow.on,
+                detail=FollowUp(plan=revised, note="Changed the day by phone"),
+                records=cast.records,
+            )
+
+        (refusal,) = [r for r in error.value.reasons if r.rule == "P13"]
+        assert refusal.key == "revised_without_meeting"
+        assert "seurantapalaverissa perheen kanssa" in refusal.message("fi")
+        assert "uppföljningsmöte med familjen" in refusal.message("sv")
+        assert "agreed in a follow-up meeting with the family" in refusal.message("en")
+
+    def test_recording_how_the_items_went_is_no_revision(self) -> None:
+        cast = make_cast()
+        case = good_case(cast, steps=9)
+        follow = next(a for a in good_path(cast) if a.step is Step.FOLLOW_UP)
+        assert case.plan is not None
+        done = case.plan.with_item_status(
+            case.plan.items[0].id, ItemStatus.DONE, outcome="Every Tuesday"
+        )
+
+        after = advance(
+            case,
+            Step.FOLLOW_UP,
+            actor=cast.worker,
+            on=follow.on,
+            detail=FollowUp(plan=done, note="Mornings are calmer"),
+            records=cast.records,
+        )
+
+        assert after.stage is Stage.FOLLOWED_UP
+        assert not is_revision(case.plan, done)
+
+    @given(
+        what=st.text(
+            st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20
+        ).filter(str.strip)
+    )
+    def test_changing_what_an_item_says_is_a_revision(self, what: str) -> None:
+        cast = make_cast()
+        plan = good_case(cast, steps=9).plan
+        assert plan is not None
+        first = plan.items[0]
+        changed = attrs.evolve(plan, items=(attrs.evolve(first, what=what), *plan.items[1:]))
+
+        assert is_revision(plan, changed) == (what != first.what)
+
+    def test_a_follow_up_with_only_a_note_needs_no_meeting(self) -> None:
+        cast = make_cast()
+        case = good_case(cast, steps=9)
+        follow = next(a for a in good_path(cast) if a.step is Step.FOLLOW_UP)
+
+        after = advance(
+            case,
+            Step.FOLLOW_UP,
+            actor=cast.worker,
+            on=follow.on,
+            detail=FollowUp(note="Mornings are calmer"),
+            records=cast.records,
+        )
+
+        assert after.stage is Stage.FOLLOWED_UP
 
 
 class TestTheChildOfTwelveWithTheCustodiansAbsent:

@@ -161,14 +161,14 @@ DEFAULT_TRANSITIONS: Final[tuple[Transition, ...]] = (
     Transition(Stage.RAISED,           Step.PROPOSE_MEETING, Stage.MEETING_PROPOSED),
     Transition(Stage.CONTINUING,       Step.CONSULT,         Stage.CONSULTED,        (L6, L7)),
     Transition(Stage.CONTINUING,       Step.PROPOSE_MEETING, Stage.MEETING_PROPOSED),
-    Transition(Stage.CONTINUING,       Step.FOLLOW_UP,       Stage.FOLLOWED_UP,      (P13, L7, L18)),  # noqa: E501 - a row is one line
+    Transition(Stage.CONTINUING,       Step.FOLLOW_UP,       Stage.FOLLOWED_UP,      (P13, L7, L18, L19)),  # noqa: E501 - a row is one line
     Transition(Stage.CONSULTED,        Step.CONTINUE,        Stage.CONTINUING),
     Transition(Stage.CONSULTED,        Step.PROPOSE_MEETING, Stage.MEETING_PROPOSED),
     Transition(Stage.MEETING_PROPOSED, Step.AGREE_TO_MEET,   Stage.MEETING_AGREED,   (L7,)),
     Transition(Stage.MEETING_PROPOSED, Step.DECLINE_MEETING, Stage.CONTINUING),
     Transition(Stage.MEETING_AGREED,   Step.HOLD_MEETING,    Stage.MEETING_HELD,     (P13, P14, P15, L7, L18)),  # noqa: E501 - a row is one line
     Transition(Stage.MEETING_HELD,     Step.AGREE_PLAN,      Stage.PLAN_AGREED,      (P13, P14, P16, L7, L19)),  # noqa: E501 - a row is one line
-    Transition(Stage.PLAN_AGREED,      Step.FOLLOW_UP,       Stage.FOLLOWED_UP,      (P13, L7, L18)),  # noqa: E501 - a row is one line
+    Transition(Stage.PLAN_AGREED,      Step.FOLLOW_UP,       Stage.FOLLOWED_UP,      (P13, L7, L18, L19)),  # noqa: E501 - a row is one line
     Transition(Stage.FOLLOWED_UP,      Step.CLOSE,           Stage.CLOSED),
     Transition(Stage.FOLLOWED_UP,      Step.CONTINUE,        Stage.CONTINUING),
     Transition(Stage.FOLLOWED_UP,      Step.PROPOSE_MEETING, Stage.MEETING_PROPOSED),

@@ -3,8 +3,9 @@
 The child whose case it is (the concern's child) is heard: a plan agreed when that child is 12
 or over on the day of the agreement (:data:`~openco.model.HEARD_AGE`, the child's age from the
 records) must hold the child's own view (``Plan.child_views``) or the reason it was not sought
-(``Plan.views_not_sought``). For a younger child the plan may record either and is not refused
-without them: the child's age and development decide how the view is found out.
+(``Plan.views_not_sought``); so must a plan revised at a follow-up (``FollowUp.plan``). For a
+younger child the plan may record either and is not refused without them: the child's age and
+development decide how the view is found out.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from openco.errors import Refusal
 from openco.model.person import HEARD_AGE
 from openco.model.plan import Plan
 from openco.process.case import Case, StepTaken
+from openco.process.details import FollowUp
 from openco.process.participation import age_on
 from openco.process.records import Records
 from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
@@ -25,6 +27,8 @@ def _check_child_view(
     case: Case, record: StepTaken, _settings: Settings, records: Records
 ) -> tuple[Refusal, ...]:
     plan = record.detail
+    if isinstance(plan, FollowUp):
+        plan = plan.plan  # a plan revised at the follow-up is agreed anew
     if not isinstance(plan, Plan):
         return NO
     family = records.family(case.family.id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from openco.errors import Refusal
 from openco.model.meeting import Meeting
-from openco.model.plan import Plan
+from openco.model.plan import Plan, PlanItem
 from openco.process.case import Case, StepTaken
 from openco.process.details import (
     FollowUp,
@@ -20,7 +20,7 @@ from openco.process.records import Records
 from openco.process.rules.rule import NO, Labels, Rule, RuleGroup, RuleKind
 from openco.process.rules.settings import Settings
 
-__all__ = ["P13", "meeting_of"]
+__all__ = ["P13", "is_revision", "meeting_of"]
 
 
 def meeting_of(case: Case, detail: object) -> Meeting | Refusal | None:
@@ -28,7 +28,7 @@ def meeting_of(case: Case, detail: object) -> Meeting | Refusal | None:
     if isinstance(detail, Meeting):
         return detail
     if isinstance(detail, FollowUp):
-        return detail.meeting
+        return _follow_up_meeting(case, detail)
     if isinstance(detail, Plan):
         meeting = case.meeting
         if meeting is None or detail.meeting != meeting.id:
@@ -37,6 +37,37 @@ def meeting_of(case: Case, detail: object) -> Meeting | Refusal | None:
             return P13.refuse("other_family", family=detail.family)
         return meeting
     return None
+
+
+def _agreed(item: PlanItem) -> tuple[object, ...]:
+    """What the family agreed on an item: everything but how it went (status, outcome)."""
+    return (
+        item.id, item.what, item.responsible, item.with_whom, item.due,
+        item.starts_on, item.until, item.recurrence,
+    )  # fmt: skip
+
+
+def is_revision(current: Plan | None, plan: Plan) -> bool:
+    """Whether *plan*, recorded at a follow-up, changes what *current* agreed.
+
+    Recording how items went (their status and outcome) or the next follow-up date is no
+    revision; another plan, other items, or items changed in what, who, with whom or when are.
+    """
+    if current is None or plan.id != current.id or plan.family != current.family:
+        return True
+    return [_agreed(i) for i in plan.items] != [_agreed(i) for i in current.items]
+
+
+def _follow_up_meeting(case: Case, detail: FollowUp) -> Meeting | Refusal | None:
+    """The follow-up meeting; a plan revised at a follow-up needs one, with the family."""
+    plan, meeting = detail.plan, detail.meeting
+    if plan is None:
+        return meeting
+    if plan.family != case.family.id:
+        return P13.refuse("other_family", family=plan.family)
+    if meeting is None and is_revision(case.plan, plan):
+        return P13.refuse("revised_without_meeting", plan=plan.id)
+    return meeting
 
 
 def _check_family_present(
@@ -120,6 +151,14 @@ P13 = Rule(
             "registrerat i ärendet.",
             "A plan is agreed in a meeting held with the family; the meeting {meeting} is not "
             "the one recorded in this case.",
+        ),
+        "revised_without_meeting": Labels(
+            "Suunnitelmaa {plan} muutettiin seurannassa ilman palaveria: muutettu suunnitelma "
+            "sovitaan seurantapalaverissa perheen kanssa.",
+            "Planen {plan} ändrades vid uppföljningen utan möte: en ändrad plan avtalas i ett "
+            "uppföljningsmöte med familjen.",
+            "The plan {plan} was revised at the follow-up without a meeting: a revised plan is "
+            "agreed in a follow-up meeting with the family.",
         ),
         "other_family": Labels(
             "Kirjaus koskee perhettä {family}, ei tämän asian perhettä.",
