@@ -278,8 +278,43 @@ class InvalidDocumentError(OpencoError, ValueError):
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
 
 
+class _Worded:
+    """The fi/sv/en texts and the parameters of a rule's finding, read in one way.
+
+    Shared by :class:`Refusal` and :class:`openco.process.Flag`, which carry the same texts.
+    """
+
+    __slots__ = ()
+    params: tuple[tuple[str, object], ...]
+    fi: str
+    sv: str
+    en: str
+
+    def message(self, language: object = "en") -> str:
+        """The message in *language*: ``"fi"``, ``"sv"`` or ``"en"`` (or a ``Language`` member).
+
+        Raises:
+            ValueError: *language* is none of fi, sv, en.
+        """
+        code = getattr(language, "value", language)
+        if code not in _LANGUAGES:
+            raise ValueError(f"language: got {language!r}, allowed: one of fi, sv, en")
+        return str(getattr(self, str(code)))
+
+    def param(self, name: str) -> object:
+        """The value of the parameter *name*.
+
+        Raises:
+            KeyError: no parameter has that name.
+        """
+        for key, value in self.params:
+            if key == name:
+                return value
+        raise KeyError(name)
+
+
 @attrs.frozen(kw_only=True)
-class Refusal:
+class Refusal(_Worded):
     """One reason a step was refused: the rule behind it, its parameters and the message.
 
     *rule* is the code of a rule in the catalogue (``"P14"``, ``"L5"``, ``"W1"`` …) and *key*
@@ -302,28 +337,6 @@ class Refusal:
     fi: str
     sv: str
     en: str
-
-    def message(self, language: object = "en") -> str:
-        """The message in *language*: ``"fi"``, ``"sv"`` or ``"en"`` (or a ``Language`` member).
-
-        Raises:
-            ValueError: *language* is none of fi, sv, en.
-        """
-        code = getattr(language, "value", language)
-        if code not in _LANGUAGES:
-            raise ValueError(f"language: got {language!r}, allowed: one of fi, sv, en")
-        return str(getattr(self, str(code)))
-
-    def param(self, name: str) -> object:
-        """The value of the parameter *name*.
-
-        Raises:
-            KeyError: the refusal has no such parameter.
-        """
-        for key, value in self.params:
-            if key == name:
-                return value
-        raise KeyError(name)
 
     def __str__(self) -> str:
         return f"[{self.rule}] {self.en}"

@@ -70,42 +70,57 @@ def _base(kind: Any) -> Any:  # noqa: ANN401 - a type form
     return kind
 
 
-class _Source:
-    """The globals and the counter of one generated module."""
+class _Module:
+    """The globals, the counter and the function names of one generated module."""
 
-    def __init__(self) -> None:
-        self.names: dict[str, object] = {
-            "_s": _STRING,
-            "_iso": dt.date.isoformat,
-            "_unexpected": _unexpected,
-            "_enc": encode,
-            "_comma": ", ",
-            "_null": "null",
-            "_true": "true",
-            "_false": "false",
-            "_repr": int.__repr__,
-            "_int": int,
-            "_str": str,
-            "_sorted": sorted,
-        }
+    prefix = "_f"
+
+    def __init__(self, names: dict[str, object]) -> None:
+        self.names = names
         self.count = 0
         self.functions: dict[type, str] = {}
 
     def function(self, cls: type) -> str:
         """The name of the generated function of *cls*."""
         if cls not in self.functions:
-            self.functions[cls] = f"_w{len(self.functions)}_{cls.__name__}"
+            self.functions[cls] = f"{self.prefix}{len(self.functions)}_{cls.__name__}"
         return self.functions[cls]
 
     def bind(self, value: object) -> str:
+        """A new global name holding *value*."""
         self.count += 1
         name = f"_g{self.count}"
         self.names[name] = value
         return name
 
     def var(self) -> str:
+        """A new local variable name."""
         self.count += 1
         return f"_v{self.count}"
+
+
+class _Source(_Module):
+    """The globals and the counter of one generated writer module."""
+
+    prefix = "_w"
+
+    def __init__(self) -> None:
+        super().__init__(
+            {
+                "_s": _STRING,
+                "_iso": dt.date.isoformat,
+                "_unexpected": _unexpected,
+                "_enc": encode,
+                "_comma": ", ",
+                "_null": "null",
+                "_true": "true",
+                "_false": "false",
+                "_repr": int.__repr__,
+                "_int": int,
+                "_str": str,
+                "_sorted": sorted,
+            }
+        )
 
 
 def _enum_table(src: _Source, kind: type[enum.Enum]) -> str:
@@ -216,38 +231,25 @@ def writer(cls: type) -> Callable[[Any], str]:
 # check below is the same test as, or a stricter one than, the hook it stands for.
 
 
-class _Readers:
+class _Readers(_Module):
     """The globals of one generated reader module."""
 
+    prefix = "_r"
+
     def __init__(self) -> None:
-        self.names: dict[str, object] = {
-            "_unexpected": _unexpected,
-            "_str": str,
-            "_int": int,
-            "_list": list,
-            "_dict": dict,
-            "_tuple": tuple,
-            "_frozenset": frozenset,
-            "_is_day": _ISO_DAY.fullmatch,
-            "_day": dt.date.fromisoformat,
-        }
-        self.count = 0
-        self.functions: dict[type, str] = {}
-
-    def function(self, cls: type) -> str:
-        if cls not in self.functions:
-            self.functions[cls] = f"_r{len(self.functions)}_{cls.__name__}"
-        return self.functions[cls]
-
-    def bind(self, value: object) -> str:
-        self.count += 1
-        name = f"_g{self.count}"
-        self.names[name] = value
-        return name
-
-    def var(self) -> str:
-        self.count += 1
-        return f"_v{self.count}"
+        super().__init__(
+            {
+                "_unexpected": _unexpected,
+                "_str": str,
+                "_int": int,
+                "_list": list,
+                "_dict": dict,
+                "_tuple": tuple,
+                "_frozenset": frozenset,
+                "_is_day": _ISO_DAY.fullmatch,
+                "_day": dt.date.fromisoformat,
+            }
+        )
 
 
 def _read(src: _Readers, kind: Any, value: str, pending: list[type]) -> str:  # noqa: ANN401, PLR0911 - a type form; one return per kind of type

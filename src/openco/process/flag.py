@@ -14,15 +14,14 @@ import datetime as dt
 
 import attrs
 
+from openco.errors import _Worded
 from openco.model.label import LabelledEnum
 
 __all__ = ["Flag"]
 
-_LANGUAGES = ("fi", "sv", "en")
-
 
 @attrs.frozen(kw_only=True)
-class Flag:
+class Flag(_Worded):
     """A finding of rule *rule* (check *key*) on the record at *record* in the case's history.
 
     *step* and *on* are that record's step and day; *refers_to* the positions of the other
@@ -49,28 +48,6 @@ class Flag:
     fi: str
     sv: str
     en: str
-
-    def message(self, language: object = "en") -> str:
-        """The message in *language*: ``"fi"``, ``"sv"`` or ``"en"`` (or a ``Language`` member).
-
-        Raises:
-            ValueError: *language* is none of fi, sv, en.
-        """
-        code = getattr(language, "value", language)
-        if code not in _LANGUAGES:
-            raise ValueError(f"language: got {language!r}, allowed: one of fi, sv, en")
-        return str(getattr(self, str(code)))
-
-    def param(self, name: str) -> object:
-        """The value of the parameter *name*.
-
-        Raises:
-            KeyError: the flag has no such parameter.
-        """
-        for key, value in self.params:
-            if key == name:
-                return value
-        raise KeyError(name)
 
     def __str__(self) -> str:
         return f"[{self.rule}] record {self.record} ({self.step.value}, {self.on}): {self.en}"

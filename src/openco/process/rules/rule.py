@@ -172,16 +172,9 @@ class Rule:
         Raises:
             KeyError: the rule has no message *key*.
         """
-        words = self.messages[key]
-        texts = {
-            language: getattr(words, language).format(
-                **{name: _render(value, language) for name, value in params.items()}
-            )
-            for language in ("fi", "sv", "en")
-        }
         return Refusal(
             rule=self.code,
             key=key,
             params=tuple((name, _plain(value)) for name, value in params.items()),
-            **texts,
+            **self._texts(key, params),
         )
